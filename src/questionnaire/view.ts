@@ -1,0 +1,169 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { BARRIER_IDS, barrierText, questionText } from './questions.ts';
+import type { Answer, BarrierId, QuestionId } from '../types.ts';
+
+const ANSWERS: readonly Answer[] = ['yes', 'no', 'unsure'];
+
+export function answerLabel(answer: Answer): string {
+  switch (answer) {
+    case 'yes':
+      return msg('Yes', { id: 'answer.yes' });
+    case 'no':
+      return msg('No', { id: 'answer.no' });
+    case 'unsure':
+      return msg('Not sure', { id: 'answer.unsure' });
+  }
+}
+
+export const progressText = (number: number, total: number) =>
+  msg(str`Question ${number} of ${total}`, { id: 'progress' });
+
+export interface IntroView {
+  total: number;
+  clinicName?: string;
+  onStart: () => void;
+  onContact: () => void;
+}
+
+export function renderIntro(view: IntroView) {
+  return html`
+    <section class="step" aria-labelledby="heading">
+      <h2 id="heading" part="title" tabindex="-1">${msg('Should I get a second opinion?', { id: 'intro.title' })}</h2>
+      <p>
+        ${msg('A second opinion is when another doctor looks at your diagnosis and treatment plan.', { id: 'intro.what' })}
+        ${msg('Many people get one to feel sure about a big decision, or to learn about all their options.', { id: 'intro.why' })}
+      </p>
+      <p class="estimate">${msg(str`${view.total} quick questions, about 1 minute`, { id: 'intro.estimate' })}</p>
+      <div class="actions">
+        <button type="button" part="button button-primary" class="primary" @click=${view.onStart}>
+          ${msg('Start', { id: 'intro.start' })}
+        </button>
+        <button type="button" part="button" @click=${view.onContact}>
+          ${view.clinicName
+            ? msg(str`Contact ${view.clinicName}`, { id: 'contact.heading.named' })
+            : msg('Contact the clinic', { id: 'contact.heading' })}
+        </button>
+      </div>
+    </section>
+  `;
+}
+
+export interface QuestionView {
+  id: QuestionId;
+  number: number;
+  total: number;
+  answer?: Answer;
+  showError: boolean;
+  onAnswer: (answer: Answer) => void;
+  onContinue: () => void;
+  onBack: () => void;
+}
+
+export function renderQuestion(view: QuestionView) {
+  const errorId = 'answer-error';
+  return html`
+    <form class="step" novalidate @submit=${(event: Event) => (event.preventDefault(), view.onContinue())}>
+      ${renderBackButton(view.onBack)}
+      ${renderProgress(view.number, view.total)}
+      <fieldset
+        part="question"
+        aria-describedby=${view.showError ? errorId : nothing}
+        aria-invalid=${view.showError ? 'true' : nothing}
+      >
+        <legend>
+          <h2 id="heading" part="title" tabindex="-1">${questionText(view.id)}</h2>
+        </legend>
+        ${view.showError
+          ? html`<p id=${errorId} part="error" class="error">
+              ${msg('Choose Yes, No or Not sure to go on.', { id: 'question.error' })}
+            </p>`
+          : nothing}
+        <div class="options">
+          ${ANSWERS.map(
+            (answer) => html`
+              <label part="option" class="option">
+                <input
+                  type="radio"
+                  name=${`answer-${view.id}`}
+                  value=${answer}
+                  .checked=${view.answer === answer}
+                  @change=${() => view.onAnswer(answer)}
+                />
+                <span>${answerLabel(answer)}</span>
+              </label>
+            `,
+          )}
+        </div>
+      </fieldset>
+      <div class="actions">
+        <button type="submit" part="button button-primary" class="primary">${msg('Continue', { id: 'nav.continue' })}</button>
+      </div>
+    </form>
+  `;
+}
+
+export interface BarriersView {
+  selected: ReadonlySet<BarrierId>;
+  onToggle: (id: BarrierId, checked: boolean) => void;
+  onContinue: () => void;
+  onSkip: () => void;
+  onBack: () => void;
+}
+
+export function renderBarriers(view: BarriersView) {
+  return html`
+    <form class="step" novalidate @submit=${(event: Event) => (event.preventDefault(), view.onContinue())}>
+      ${renderBackButton(view.onBack)}
+      <fieldset part="question" aria-describedby="barriers-hint">
+        <legend>
+          <h2 id="heading" part="title" tabindex="-1">${msg('Is anything holding you back?', { id: 'barriers.title' })}</h2>
+        </legend>
+        <p id="barriers-hint" class="hint">
+          ${msg('Choose all that apply. This step is optional.', { id: 'barriers.hint' })}
+        </p>
+        <div class="options">
+          ${BARRIER_IDS.map(
+            (id) => html`
+              <label part="option" class="option">
+                <input
+                  type="checkbox"
+                  name="barriers"
+                  value=${id}
+                  .checked=${view.selected.has(id)}
+                  @change=${(event: Event) => view.onToggle(id, (event.target as HTMLInputElement).checked)}
+                />
+                <span>${barrierText(id)}</span>
+              </label>
+            `,
+          )}
+        </div>
+      </fieldset>
+      <div class="actions">
+        <button type="submit" part="button button-primary" class="primary">
+          ${msg('See my result', { id: 'barriers.continue' })}
+        </button>
+        <button type="button" part="button" @click=${view.onSkip}>${msg('Skip this step', { id: 'barriers.skip' })}</button>
+      </div>
+    </form>
+  `;
+}
+
+export function renderBackButton(onBack: () => void) {
+  return html`
+    <button type="button" part="button" class="back" @click=${onBack}>
+      <span class="icon-back" aria-hidden="true">‹</span>${msg('Back', { id: 'nav.back' })}
+    </button>
+  `;
+}
+
+function renderProgress(number: number, total: number) {
+  return html`
+    <div part="progress" class="progress">
+      <p class="progress-text">${progressText(number, total)}</p>
+      <div class="progress-track" aria-hidden="true">
+        ${Array.from({ length: total }, (_, index) => html`<span class=${index < number ? 'done' : ''}></span>`)}
+      </div>
+    </div>
+  `;
+}

@@ -1,0 +1,170 @@
+import { msg, str } from '@lit/localize';
+import type { Answer, BarrierId, QuestionId, ResultLevel } from '../types.ts';
+
+/** The date the patient-facing content was last checked against its sources. */
+export const CONTENT_REVIEWED = new Date(Date.UTC(2026, 10, 1));
+
+export function levelHeading(level: ResultLevel): string {
+  switch (level) {
+    case 'recommended':
+      return msg('A second opinion is a good idea for you', { id: 'result.recommended.heading' });
+    case 'consider':
+      return msg('You may want to think about a second opinion', { id: 'result.consider.heading' });
+    case 'optional':
+      return msg('A second opinion is up to you', { id: 'result.optional.heading' });
+  }
+}
+
+export function levelSummary(level: ResultLevel): string {
+  switch (level) {
+    case 'recommended':
+      return msg('Based on your answers, another doctor could check your diagnosis and plan. Many people in your place get one.', {
+        id: 'result.recommended.summary',
+      });
+    case 'consider':
+      return msg('Based on your answers, a second opinion could help you feel more sure about your care.', {
+        id: 'result.consider.summary',
+      });
+    case 'optional':
+      return msg('You answered No to every question. You can always ask for a second opinion, at any time.', {
+        id: 'result.optional.summary',
+      });
+  }
+}
+
+/** One plain sentence for an answer that led to the result. */
+export function reasonText(id: QuestionId, answer: Answer): string {
+  if (answer === 'unsure') {
+    switch (id) {
+      case 'serious':
+        return msg('You are not sure how serious your illness is.', { id: 'reason.serious.unsure' });
+      case 'surgery':
+        return msg('You are not sure if surgery is part of your plan.', { id: 'reason.surgery.unsure' });
+      case 'unclear':
+        return msg('You are not sure if your diagnosis is clear.', { id: 'reason.unclear.unsure' });
+      case 'experimental':
+        return msg('You are not sure about a new or trial treatment.', { id: 'reason.experimental.unsure' });
+      case 'doubts':
+        return msg('You are not sure how you feel about your treatment plan.', { id: 'reason.doubts.unsure' });
+    }
+  }
+  switch (id) {
+    case 'serious':
+      return msg('You were told you have a serious, rare or complex illness.', { id: 'reason.serious.yes' });
+    case 'surgery':
+      return msg('Your doctor suggested surgery that is not an emergency.', { id: 'reason.surgery.yes' });
+    case 'unclear':
+      return msg('You are still unsure of your exact diagnosis.', { id: 'reason.unclear.yes' });
+    case 'experimental':
+      return msg('You are thinking about an experimental treatment or a trial.', { id: 'reason.experimental.yes' });
+    case 'doubts':
+      return msg('You have questions or doubts about your treatment plan.', { id: 'reason.doubts.yes' });
+  }
+}
+
+/** Reassurance for a barrier the patient picked; `none` needs none. */
+export function barrierReassurance(id: BarrierId): string | undefined {
+  switch (id) {
+    case 'offend':
+      return msg('Doctors are used to second opinions. Asking for one is a normal part of care.', {
+        id: 'reassure.offend',
+      });
+    case 'time':
+      return msg('For most cancers, a short wait to get a second opinion does not change the outcome. Ask your doctor if it is safe to wait a few weeks.', {
+        id: 'reassure.time',
+      });
+    case 'insurance':
+      return msg('Many health plans pay for a second opinion. Call your plan to check. Medicare Part B usually covers one before surgery that is not an emergency.', {
+        id: 'reassure.insurance',
+      });
+    case 'how':
+      return msg('The steps below show you how to start. Your records can usually be sent from one office to the other.', {
+        id: 'reassure.how',
+      });
+    case 'none':
+      return undefined;
+  }
+}
+
+export const nextSteps = (): string[] => [
+  msg('Tell your doctor you want a second opinion.', { id: 'step.tell' }),
+  msg('Ask your insurance company what your plan covers.', { id: 'step.insurance' }),
+  msg('Choose a specialist. You can find one yourself or pick from your insurance list.', { id: 'step.choose' }),
+  msg('Collect your records, test results and list of medicines, or have them sent.', { id: 'step.records' }),
+];
+
+export const doctorScript = (): string =>
+  msg('I want to confirm my diagnosis, understand all my options, and feel sure about my care.', {
+    id: 'talk.script',
+  });
+
+export const visitQuestions = (): string[] => [
+  msg('Do you agree with my diagnosis?', { id: 'visit.agree' }),
+  msg('What treatment would you suggest, and why?', { id: 'visit.treatment' }),
+  msg('What are all my options, including clinical trials?', { id: 'visit.options' }),
+  msg('What are the risks and benefits of each choice?', { id: 'visit.risks' }),
+  msg('Is it safe to wait a few weeks to decide?', { id: 'visit.wait' }),
+];
+
+export const waitNote = (): string =>
+  msg('For most cancers, a short wait to get a second opinion does not change the outcome. But ask about your own case.', {
+    id: 'visit.wait.note',
+  });
+
+export interface Study {
+  key: 'mayo' | 'michigan';
+  summary: string;
+  caveat?: string;
+  citation: string;
+  year: number;
+  /** Shares shown in the picture, as fractions that add up to the whole studied. */
+  parts: { share: number; label: string }[];
+}
+
+/** The evidence, worded so it never overstates (see SPEC "Content facts"). */
+export function studies(locale: string): Study[] {
+  const pct = (share: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(share);
+  const num = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const patients = num(286);
+  const changed = num(77);
+  const people = num(149);
+  return [
+    {
+      key: 'mayo',
+      summary: msg(
+        str`Mayo Clinic looked at the records of ${patients} patients sent by their regular doctors to its internal medicine team in 2009 and 2010.`,
+        { id: 'study.mayo.summary' },
+      ),
+      caveat: msg('These patients were sent for a review. So this does not mean that 21% of all diagnoses are wrong.', {
+        id: 'study.mayo.caveat',
+      }),
+      citation: msg('Van Such, Lohr, Beckman and Naessens. Journal of Evaluation in Clinical Practice, April 2017.', {
+        id: 'study.mayo.citation',
+      }),
+      year: 2017,
+      parts: [
+        { share: 0.21, label: msg(str`${pct(0.21)}: the final diagnosis was clearly different`, { id: 'study.mayo.different' }) },
+        { share: 0.66, label: msg(str`${pct(0.66)}: the diagnosis was made more exact or changed in part`, { id: 'study.mayo.refined' }) },
+        { share: 0.12, label: msg(str`${pct(0.12)}: the diagnosis stayed the same`, { id: 'study.mayo.same' }) },
+      ],
+    },
+    {
+      key: 'michigan',
+      summary: msg(
+        str`A University of Michigan team of experts reviewed the cases of ${people} people with breast cancer, one after another.`,
+        { id: 'study.michigan.summary' },
+      ),
+      citation: msg('Newman and others. Cancer, November 2006.', { id: 'study.michigan.citation' }),
+      year: 2006,
+      parts: [
+        {
+          share: 0.52,
+          label: msg(str`${changed} people (${pct(0.52)}): the team suggested a different surgery`, {
+            id: 'study.michigan.changed',
+          }),
+        },
+        { share: 0.48, label: msg(str`${pct(0.48)}: the suggested surgery stayed the same`, { id: 'study.michigan.same' }) },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,386 @@
+import { css } from 'lit';
+
+/**
+ * Public tokens (`--soc-*`) feed private ones (`--_*`) with a fallback per theme, so a host
+ * value always wins and a theme only changes the defaults. Logical properties throughout, so
+ * right-to-left languages need no extra rules.
+ */
+export const styles = css`
+  :host {
+    --_accent: var(--soc-color-accent, #0b5cad);
+    --_on-accent: var(--soc-color-on-accent, #ffffff);
+    --_text: var(--soc-color-text, #1b1f24);
+    --_surface: var(--soc-color-surface, #ffffff);
+    --_border: var(--soc-color-border, #6b7280);
+    --_tint: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+    --_radius: var(--soc-radius, 0.5rem);
+    --_space: var(--soc-space, 1rem);
+    --_error: #b3261e;
+    --_segment-0: var(--_accent);
+    --_segment-1: color-mix(in srgb, var(--_accent) 45%, var(--_surface));
+    --_segment-2: color-mix(in srgb, var(--_text) 15%, var(--_surface));
+    display: block;
+    color-scheme: light;
+    box-sizing: border-box;
+    min-inline-size: 0;
+    max-inline-size: var(--soc-max-width, 40rem);
+    font-family: var(--soc-font-family, inherit);
+    line-height: 1.5;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  :host([theme='dark']) {
+    --_accent: var(--soc-color-accent, #8cc4ff);
+    --_on-accent: var(--soc-color-on-accent, #0b1a2b);
+    --_text: var(--soc-color-text, #eef1f4);
+    --_surface: var(--soc-color-surface, #16191d);
+    --_border: var(--soc-color-border, #9aa4b2);
+    --_error: #ffb4ab;
+    color-scheme: dark;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_accent: var(--soc-color-accent, #8cc4ff);
+      --_on-accent: var(--soc-color-on-accent, #0b1a2b);
+      --_text: var(--soc-color-text, #eef1f4);
+      --_surface: var(--soc-color-surface, #16191d);
+      --_border: var(--soc-color-border, #9aa4b2);
+      --_error: #ffb4ab;
+      color-scheme: dark;
+    }
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  .base {
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    overflow-wrap: anywhere;
+  }
+
+  .header {
+    margin: 0 0 calc(var(--_space) / 2);
+    font-weight: 600;
+  }
+
+  h2,
+  h3 {
+    line-height: 1.25;
+    margin-block: var(--_space) calc(var(--_space) / 2);
+  }
+
+  h2 {
+    font-size: 1.5em;
+  }
+
+  h3 {
+    font-size: 1.15em;
+  }
+
+  h2:focus {
+    outline: none;
+  }
+
+
+  p,
+  ul,
+  dl,
+  blockquote,
+  figure {
+    margin-block: 0 var(--_space);
+  }
+
+  a {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 var(--_space);
+    min-inline-size: 0;
+  }
+
+  legend {
+    padding: 0;
+  }
+
+  .options,
+  .checklist {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding: 0;
+    list-style: none;
+  }
+
+  .option {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+    min-block-size: 44px;
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 0.75);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  .option:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_tint);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+
+  .option input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_accent);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    margin-block: var(--_space);
+  }
+
+  button {
+    font: inherit;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+
+  button.back {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    border-color: transparent;
+    padding-inline: calc(var(--_space) / 2);
+    text-decoration: underline;
+  }
+
+  [dir='rtl'] .icon-back {
+    transform: scaleX(-1);
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .progress-text {
+    margin: var(--_space) 0 0.25rem;
+    font-weight: 600;
+  }
+
+  .progress-track {
+    display: flex;
+    gap: 0.25rem;
+  }
+
+  .progress-track span {
+    flex: 1;
+    block-size: 0.375rem;
+    border-radius: 999px;
+    background: var(--_segment-2);
+  }
+
+  .progress-track span.done {
+    background: var(--_accent);
+  }
+
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+    border-inline-start: 4px solid var(--_error);
+    padding-inline-start: calc(var(--_space) / 2);
+  }
+
+  .hint {
+    margin-block-start: 0;
+  }
+
+  blockquote {
+    margin-inline: 0;
+    padding-inline-start: var(--_space);
+    border-inline-start: 4px solid var(--_accent);
+    font-style: italic;
+  }
+
+  .stats figure {
+    margin-inline: 0;
+  }
+
+  .bar {
+    display: block;
+    inline-size: 100%;
+    block-size: 1.5rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+  }
+
+  [dir='rtl'] .bar {
+    transform: scaleX(-1);
+  }
+
+  .legend {
+    list-style: none;
+    padding: 0;
+    margin-block: 0.5rem var(--_space);
+  }
+
+  .legend li {
+    display: flex;
+    gap: 0.5rem;
+    align-items: baseline;
+  }
+
+  .swatch {
+    flex: none;
+    inline-size: 0.9em;
+    block-size: 0.9em;
+    border: 1px solid var(--_border);
+  }
+
+  rect.segment-0,
+  .swatch.segment-0 {
+    fill: var(--_segment-0);
+    background: var(--_segment-0);
+  }
+
+  rect.segment-1,
+  .swatch.segment-1 {
+    fill: var(--_segment-1);
+    background: var(--_segment-1);
+  }
+
+  rect.segment-2,
+  .swatch.segment-2 {
+    fill: var(--_segment-2);
+    background: var(--_segment-2);
+  }
+
+  .citation,
+  .reviewed {
+    font-size: 0.9em;
+  }
+
+  .contact {
+    border-block-start: 1px solid var(--_border);
+    margin-block-start: var(--_space);
+  }
+
+  .contact dt {
+    font-weight: 600;
+  }
+
+  .contact dd {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+
+  .contact a {
+    display: inline-block;
+    min-block-size: 44px;
+    padding-block: 0.6rem;
+  }
+
+  .multiline {
+    white-space: pre-line;
+  }
+
+  .disclaimer {
+    margin: var(--_space) 0 0;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-inline-start: 4px solid var(--_border);
+    font-size: 0.95em;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .option,
+    button {
+      transition: background-color 120ms ease, border-color 120ms ease;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .base,
+    .option,
+    button,
+    .bar,
+    .swatch {
+      border: 1px solid CanvasText;
+    }
+    button.primary {
+      background: ButtonText;
+      color: ButtonFace;
+      forced-color-adjust: none;
+    }
+    .option:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
+    rect.segment-0,
+    .swatch.segment-0 {
+      fill: CanvasText;
+      background: CanvasText;
+      forced-color-adjust: none;
+    }
+    rect.segment-1,
+    .swatch.segment-1 {
+      fill: GrayText;
+      background: GrayText;
+      forced-color-adjust: none;
+    }
+    rect.segment-2,
+    .swatch.segment-2 {
+      fill: Canvas;
+      background: Canvas;
+      forced-color-adjust: none;
+    }
+  }
+
+  @media print {
+    .base {
+      border: 0;
+      padding: 0;
+    }
+    .no-print,
+    button {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,400 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { emit } from './events.ts';
+import { styles } from './second-opinion-check.styles.ts';
+import { BARRIER_IDS, normalizeQuestionIds, QUESTION_IDS } from './questionnaire/questions.ts';
+import { scoreSelfCheck } from './questionnaire/scoring.ts';
+import { progressText, renderBarriers, renderIntro, renderQuestion } from './questionnaire/view.ts';
+import { levelHeading } from './result/content.ts';
+import { checklistText } from './result/export.ts';
+import { renderResult } from './result/view.ts';
+import { httpUrl, mailtoHref, telHref } from './contact/links.ts';
+import { contactHeading, renderContactPanel } from './contact/view.ts';
+import { activeLocale, switchLocale } from './i18n/localization.ts';
+import { ancestorLang, directionOf, resolveLocale } from './i18n/locales.ts';
+import type { Answer, BarrierId, QuestionId, SelfCheckResult, Step, Theme, Variant } from './types.ts';
+
+const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
+
+/**
+ * A short, honest "Should I get a second opinion?" self-check for patients who have just had a
+ * serious diagnosis: five questions, a result with the evidence and next steps, and the
+ * clinic's contact details.
+ *
+ * @summary "Should I get a second opinion?" self-check for clinic web pages.
+ *
+ * @fires soc-start - The patient pressed Start. No detail.
+ * @fires soc-step - A new screen is shown. Detail `{step, index, total}`; never an answer.
+ * @fires soc-result - The result is shown. No detail: read `element.result` on purpose.
+ * @fires soc-restart - The patient pressed Start again. No detail.
+ *
+ * @csspart base - The content root; carries `lang` and `dir`.
+ * @csspart header - The top bar with the clinic's name.
+ * @csspart title - The heading of each screen.
+ * @csspart progress - "Question N of M" and its bar.
+ * @csspart question - The fieldset of a question or of the barriers step.
+ * @csspart option - One answer, barrier or checklist item (its label).
+ * @csspart button - Every button.
+ * @csspart button-primary - The main button of a screen (also has part `button`).
+ * @csspart result - The result screen.
+ * @csspart stats - The evidence section.
+ * @csspart steps - The next-steps checklist.
+ * @csspart contact - The contact panel.
+ * @csspart error - A message about a missing or wrong answer.
+ * @csspart disclaimer - The "not medical advice" note.
+ *
+ * @cssprop [--soc-font-family=inherit] - Font of the whole widget; the host page's by default.
+ * @cssprop [--soc-color-accent=#0b5cad] - Primary buttons, links, focus ring, chosen options.
+ * @cssprop [--soc-color-on-accent=#ffffff] - Text on the accent colour.
+ * @cssprop [--soc-color-text=#1b1f24] - Body text.
+ * @cssprop [--soc-color-surface=#ffffff] - Background.
+ * @cssprop [--soc-color-border=#6b7280] - Borders of fields, options and panels.
+ * @cssprop [--soc-radius=0.5rem] - Corner radius.
+ * @cssprop [--soc-space=1rem] - Base spacing unit.
+ * @cssprop [--soc-max-width=40rem] - Widest the inline widget grows.
+ */
+@localized()
+export class SecondOpinionCheck extends LitElement {
+  static override styles = styles;
+
+  /** The clinic's name, shown in headings; generic wording when absent. */
+  @property({ attribute: 'clinic-name' }) clinicName?: string;
+
+  /** The clinic's phone number, shown as given and dialled with only `+` and digits. */
+  @property() phone?: string;
+
+  /** The clinic's email address, linked with `mailto:`. */
+  @property() email?: string;
+
+  /** The clinic's own contact page; only `http:` and `https:` URLs are linked. */
+  @property({ attribute: 'contact-url' }) contactUrl?: string;
+
+  /** The clinic's address, as plain text. */
+  @property() address?: string;
+
+  /** The clinic's opening hours, as plain text. */
+  @property() hours?: string;
+
+  /** Where call-back requests are POSTed (see README). */
+  @property() endpoint?: string;
+
+  /** BCP 47 language tag; when absent the nearest `lang`, then the browser's languages, then `en`. */
+  @property({ reflect: false }) locale?: string;
+
+  /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: Theme = 'light';
+
+  /** `inline` (default) fits its container; `launcher` is a floating button that opens a dialog. */
+  @property({ reflect: true }) variant: Variant = 'inline';
+
+  /** Whether the launcher's dialog is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Show the call-back form without an `endpoint`: the host answers `soc-contact-submit`. */
+  @property({ type: Boolean, attribute: 'contact-form' }) contactForm = false;
+
+  /** The emergency number named in the disclaimer. */
+  @property({ attribute: 'emergency-number' }) emergencyNumber = '911';
+
+  /** Which default questions to ask, and in what order. Unknown ids are dropped with a warning. */
+  @property({ attribute: false })
+  get questions(): QuestionId[] {
+    return [...this.questionIds];
+  }
+  set questions(value: readonly QuestionId[]) {
+    const old = this.questionIds;
+    const { ids, unknown } = normalizeQuestionIds(value);
+    for (const id of unknown) this.warnOnce(`questions:${String(id)}`, `the questions list has an unknown id ${JSON.stringify(id)}; it is left out. Known ids: ${QUESTION_IDS.join(', ')}.`);
+    this.questionIds = ids.length ? ids : [...QUESTION_IDS];
+    if (!ids.length) this.warnOnce('questions:empty', 'the questions list has no known id, so all default questions are asked.');
+    this.questionIndex = Math.min(this.questionIndex, this.questionIds.length - 1);
+    this.requestUpdate('questions', old);
+  }
+
+  /**
+   * The self-check's outcome once the result is shown, `null` before and after Start again.
+   * It holds the patient's answers: a host that reads it handles health information.
+   */
+  get result(): SelfCheckResult | null {
+    return this.currentResult ? structuredClone(this.currentResult) : null;
+  }
+
+  @state() private step: Step = 'intro';
+  @state() private questionIndex = 0;
+  @state() private answers: Partial<Record<QuestionId, Answer>> = {};
+  @state() private barriers = new Set<BarrierId>();
+  @state() private showAnswerError = false;
+  @state() private ticked: boolean[] = [];
+  @state() private announcement = '';
+  @state() private currentResult: SelfCheckResult | null = null;
+  private questionIds: QuestionId[] = [...QUESTION_IDS];
+  /** Where Back goes from the contact screen. */
+  private contactReturnStep: Step = 'intro';
+  /** Focus moves only after the patient acts, never on page load. */
+  private focusHeadingAfterUpdate = false;
+  private readonly warned = new Set<string>();
+  private langObserver?: MutationObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.applyLocale();
+    // A host that switches its page language switches the widget too.
+    this.langObserver = new MutationObserver(() => this.applyLocale());
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.langObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.applyLocale();
+    if (changed.has('theme') && !THEMES.includes(this.theme)) {
+      this.warnAttribute('theme', this.theme, `use ${THEMES.join(', ')}`);
+      this.theme = 'light';
+    }
+    if (changed.has('variant') && !VARIANTS.includes(this.variant)) {
+      this.warnAttribute('variant', this.variant, `use ${VARIANTS.join(', ')}`);
+      this.variant = 'inline';
+    }
+    if (changed.has('contactUrl') && this.contactUrl && !httpUrl(this.contactUrl)) {
+      this.warnAttribute('contact-url', this.contactUrl, 'only http: and https: addresses are linked');
+    }
+    if (changed.has('phone') && this.phone && !telHref(this.phone)) {
+      this.warnAttribute('phone', this.phone, 'it has no digits to dial');
+    }
+    if (changed.has('email') && this.email && !mailtoHref(this.email)) {
+      this.warnAttribute('email', this.email, 'it is not one email address');
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusHeadingAfterUpdate) {
+      this.focusHeadingAfterUpdate = false;
+      this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    }
+  }
+
+  protected override render() {
+    const locale = activeLocale();
+    return html`
+      <div part="base" class="base" lang=${locale} dir=${directionOf(locale)}>
+        ${this.clinicName ? html`<p part="header" class="header">${this.clinicName}</p>` : nothing}
+        ${this.renderStep(locale)}
+        <p part="disclaimer" class="disclaimer">${this.disclaimerText()}</p>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderStep(locale: string) {
+    const total = this.questionIds.length;
+    switch (this.step) {
+      case 'intro':
+        return renderIntro({
+          total,
+          clinicName: this.clinicName,
+          onStart: this.handleStartClick,
+          onContact: () => this.showContact(),
+        });
+      case 'question': {
+        const id = this.questionIds[this.questionIndex];
+        return renderQuestion({
+          id,
+          number: this.questionIndex + 1,
+          total,
+          answer: this.answers[id],
+          showError: this.showAnswerError,
+          onAnswer: (answer) => this.handleAnswer(id, answer),
+          onContinue: this.handleQuestionContinue,
+          onBack: this.handleQuestionBack,
+        });
+      }
+      case 'barriers':
+        return renderBarriers({
+          selected: this.barriers,
+          onToggle: this.handleBarrierToggle,
+          onContinue: this.showResult,
+          onSkip: this.handleBarriersSkip,
+          onBack: () => this.goTo('question', total - 1),
+        });
+      case 'result':
+        return renderResult({
+          result: this.currentResult!,
+          locale,
+          ticked: this.ticked,
+          contactPanel: renderContactPanel(this.contactDetails()),
+          onTick: (index, checked) => {
+            this.ticked = Object.assign([...this.ticked], { [index]: checked });
+          },
+          onPrint: () => window.print(),
+          onSave: this.handleSaveClick,
+          onRestart: this.handleRestartClick,
+        });
+      case 'contact':
+        return html`
+          <div class="step">
+            <button type="button" part="button" class="back" @click=${() => this.goTo(this.contactReturnStep, this.questionIndex)}>
+              <span class="icon-back" aria-hidden="true">‹</span>${msg('Back', { id: 'nav.back' })}
+            </button>
+            ${renderContactPanel(this.contactDetails(), 'heading', true)}
+          </div>
+        `;
+    }
+  }
+
+  private contactDetails() {
+    return {
+      clinicName: this.clinicName,
+      phone: this.phone,
+      telHref: telHref(this.phone),
+      email: this.email,
+      mailtoHref: mailtoHref(this.email),
+      contactUrl: httpUrl(this.contactUrl),
+      address: this.address,
+      hours: this.hours,
+    };
+  }
+
+  private disclaimerText() {
+    const number = this.emergencyNumber?.trim() || '911';
+    return msg(
+      str`This check does not give medical advice. Talk with your doctor about your care. In an emergency, call ${number}.`,
+      { id: 'disclaimer' },
+    );
+  }
+
+  private handleStartClick = () => {
+    emit(this, 'soc-start');
+    this.goTo('question', 0);
+  };
+
+  private handleAnswer(id: QuestionId, answer: Answer) {
+    this.answers = { ...this.answers, [id]: answer };
+    this.showAnswerError = false;
+  }
+
+  private handleQuestionContinue = () => {
+    const id = this.questionIds[this.questionIndex];
+    if (!this.answers[id]) {
+      this.showAnswerError = true;
+      this.announce(msg('Choose Yes, No or Not sure to go on.', { id: 'question.error' }));
+      return;
+    }
+    if (this.questionIndex < this.questionIds.length - 1) this.goTo('question', this.questionIndex + 1);
+    else this.goTo('barriers');
+  };
+
+  private handleQuestionBack = () => {
+    if (this.questionIndex > 0) this.goTo('question', this.questionIndex - 1);
+    else this.goTo('intro');
+  };
+
+  private handleBarrierToggle = (id: BarrierId, checked: boolean) => {
+    const next = new Set(this.barriers);
+    if (!checked) next.delete(id);
+    // "Nothing is holding me back" and the other barriers exclude each other.
+    else if (id === 'none') next.clear(), next.add('none');
+    else next.delete('none'), next.add(id);
+    this.barriers = next;
+  };
+
+  private handleBarriersSkip = () => {
+    this.barriers = new Set();
+    this.showResult();
+  };
+
+  private showResult = () => {
+    const barriers = [...this.barriers].sort((a, b) => BARRIER_IDS.indexOf(a) - BARRIER_IDS.indexOf(b));
+    this.currentResult = scoreSelfCheck(this.questionIds, this.answers, barriers);
+    this.goTo('result');
+    emit(this, 'soc-result');
+  };
+
+  private handleRestartClick = () => {
+    this.answers = {};
+    this.barriers = new Set();
+    this.ticked = [];
+    this.currentResult = null;
+    emit(this, 'soc-restart');
+    this.goTo('intro');
+  };
+
+  private handleSaveClick = () => {
+    if (!this.currentResult) return;
+    const text = checklistText(this.currentResult, this.ticked, this.disclaimerText());
+    // A download made on the patient's click; nothing is stored by the widget.
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = msg('second-opinion-checklist.txt', { id: 'result.save.filename' });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  private showContact() {
+    this.contactReturnStep = this.step;
+    this.goTo('contact');
+  }
+
+  /** Every screen change: state, focus to its heading, an announcement, and `soc-step`. */
+  private goTo(step: Step, questionIndex = this.questionIndex) {
+    const total = this.questionIds.length;
+    this.step = step;
+    this.questionIndex = questionIndex;
+    this.showAnswerError = false;
+    this.focusHeadingAfterUpdate = true;
+    const index = step === 'question' ? questionIndex : step === 'barriers' || step === 'result' ? total : 0;
+    this.announce(this.stepAnnouncement(step, questionIndex));
+    emit(this, 'soc-step', { step, index, total });
+  }
+
+  private stepAnnouncement(step: Step, questionIndex: number): string {
+    switch (step) {
+      case 'question':
+        return progressText(questionIndex + 1, this.questionIds.length);
+      case 'result':
+        return this.currentResult ? levelHeading(this.currentResult.level) : '';
+      case 'contact':
+        return contactHeading(this.clinicName);
+      case 'barriers':
+        return msg('Is anything holding you back?', { id: 'barriers.title' });
+      case 'intro':
+        return msg('Should I get a second opinion?', { id: 'intro.title' });
+    }
+  }
+
+  private announce(text: string) {
+    // Clearing first makes a repeated message (the same error twice) be read again.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  private applyLocale() {
+    const locale = resolveLocale(
+      { attribute: this.locale, ancestorLang: ancestorLang(this), navigatorLanguages: navigator.languages },
+      (step, value) =>
+        this.warnOnce(
+          `${step}:${value}`,
+          step === 'locale'
+            ? `the locale attribute "${value}" is not a supported language; trying the page's lang next.`
+            : `the page language lang="${value}" is not supported; trying the browser's languages next.`,
+        ),
+    );
+    void switchLocale(locale);
+  }
+
+  private warnAttribute(name: string, value: string, why: string) {
+    this.warnOnce(`${name}:${value}`, `the ${name} attribute ${JSON.stringify(value)} is not used: ${why}.`);
+  }
+
+  private warnOnce(key: string, text: string) {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(`<second-opinion-check>: ${text}`);
+  }
+}
+

@@ -1,0 +1,223 @@
+/**
+ * A call-back request endpoint for the test runner's own server that fails on purpose, so the
+ * delivery client and the form are tested against real HTTP, never a stubbed `fetch`.
+ *
+ *   POST /api/callback?scenario=<name>[&fails=N][&delay=ms][&retryAfter=s][&retryAfterDate=s][&tag=t]
+ *   POST /api/callback/<name>?...      the same, scenario in the path
+ *
+ * Scenarios. "Try" is the n-th POST with the same Idempotency-Key and scenario; the first
+ * `fails` tries fail (default 1), later ones succeed with 200 `{"reference":"REF-<first 8 of key>"}`.
+ *   ok               200 with a JSON reference
+ *   ok-empty         200, `Content-Type: application/json`, empty body
+ *   ok-204           204 No Content
+ *   ok-malformed     200, `Content-Type: application/json`, body is not valid JSON
+ *   <status>-then-ok that status, then ok (e.g. 500-then-ok, 502-then-ok, 408-then-ok)
+ *   503-retry-after  503 with `Retry-After: 1`, then ok
+ *   429-then-ok      429, then ok
+ *   <status>         that status on every try (e.g. 400, 404, 422, 500)
+ *   always-500       500 on every try
+ *   drop-then-ok     the connection is destroyed without an answer, then ok
+ *   drop             every connection is destroyed
+ *   hang-then-ok     no answer for `delay` ms (default 2000; pass more than the client's
+ *                    timeout), then ok; later tries answer at once
+ *   hang             every try hangs for `delay` ms, then answers ok if the client is still there
+ * On any failing status, `retryAfter=<s>` adds `Retry-After: <s>` and `retryAfterDate=<s>` adds
+ * it as an HTTP date that many seconds ahead. `tag` is free text for finding requests in the log
+ * (preflights carry no Idempotency-Key, so a tag is the only way to find them).
+ *
+ *   GET  /api/callback/log[?key=K][&tag=T][&scenario=S]
+ *        → {requests: [...], attempts, delivered}; each request records its method, scenario,
+ *        tag, key (the Idempotency-Key header), try number, time (server clock, ms),
+ *        contentType, hasCookie, hasReferer, origin, body (parsed JSON when it parses) and
+ *        outcome (status sent, 'dropped', 'hanging' or 'client-gone'). `attempts` counts the
+ *        POSTs, `delivered` the 2xx answers the client actually got.
+ *   POST /api/callback/reset[?key=K][&tag=T][&scenario=S]   forget matching requests (all
+ *        without a filter; parallel test files should filter by their own keys or tags).
+ *
+ * CORS: every /api/callback route echoes the request's Origin, exposes `Retry-After` (not a
+ * CORS-safelisted response header, so a cross-origin client cannot read it otherwise) and
+ * answers the preflight that `Content-Type: application/json` plus `Idempotency-Key` cause.
+ * These are the headers a clinic's real endpoint needs when the widget is on another origin.
+ */
+
+const PREFIX = '/api/callback';
+
+/** Everything received, oldest first; also the source of the try counts. */
+let requests = [];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function setCorsHeaders(ctx) {
+  const origin = ctx.get('Origin');
+  if (origin) ctx.set('Access-Control-Allow-Origin', origin);
+  ctx.set('Vary', 'Origin');
+  ctx.set('Access-Control-Expose-Headers', 'Retry-After');
+}
+
+function matches(entry, query) {
+  return ['key', 'tag', 'scenario'].every((k) => !query[k] || entry[k] === query[k]);
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function answerOk(ctx, entry, scenario) {
+  const key = String(entry.key ?? '');
+  if (scenario === 'ok-204') {
+    ctx.status = 204;
+  } else if (scenario === 'ok-empty' || scenario === 'ok-malformed') {
+    ctx.status = 200;
+    ctx.type = 'application/json';
+    ctx.body = scenario === 'ok-empty' ? '' : '{"reference": "REF-';
+  } else {
+    ctx.status = 200;
+    ctx.body = { reference: `REF-${key.slice(0, 8).toUpperCase()}` };
+  }
+  entry.outcome = ctx.status;
+}
+
+async function handlePost(ctx, scenario) {
+  const q = ctx.query;
+  const key = ctx.get('Idempotency-Key') || null;
+  const attempt =
+    requests.filter((e) => e.method === 'POST' && e.scenario === scenario && e.key === key)
+      .length + 1;
+  const entry = {
+    method: 'POST',
+    scenario,
+    tag: q.tag ?? null,
+    key,
+    attempt,
+    time: Date.now(),
+    contentType: ctx.get('Content-Type') || null,
+    hasCookie: Boolean(ctx.get('Cookie')),
+    hasReferer: Boolean(ctx.get('Referer')),
+    origin: ctx.get('Origin') || null,
+    body: await readBody(ctx.req),
+    outcome: null,
+  };
+  requests.push(entry);
+
+  const fails = Number(q.fails ?? 1);
+  const failing = attempt <= fails;
+  const numeric = /^(\d{3})(-then-ok)?$/.exec(scenario);
+
+  if (scenario.startsWith('ok')) return answerOk(ctx, entry, scenario);
+
+  if (scenario === 'drop' || (scenario === 'drop-then-ok' && failing)) {
+    // Set a status first: otherwise the runner's logger reports a 404 for this request.
+    ctx.status = 500;
+    ctx.respond = false;
+    entry.outcome = 'dropped';
+    ctx.req.socket.destroy();
+    return;
+  }
+
+  if (scenario === 'hang' || (scenario === 'hang-then-ok' && failing)) {
+    entry.outcome = 'hanging';
+    await sleep(Number(q.delay ?? 2000));
+    if (ctx.res.destroyed || ctx.req.socket.destroyed) {
+      // The client gave up (its timeout): nothing is delivered.
+      ctx.status = 500;
+      ctx.respond = false;
+      entry.outcome = 'client-gone';
+      return;
+    }
+    return answerOk(ctx, entry, 'ok');
+  }
+
+  let failStatus = null;
+  if (scenario === 'always-500') failStatus = 500;
+  else if (scenario === '503-retry-after' && failing) failStatus = 503;
+  else if (scenario === '429-then-ok' && failing) failStatus = 429;
+  else if (numeric && (!numeric[2] || failing)) failStatus = Number(numeric[1]);
+
+  if (failStatus === null) {
+    if (scenario.endsWith('-then-ok')) return answerOk(ctx, entry, 'ok');
+    ctx.status = 400;
+    ctx.body = { error: `unknown scenario "${scenario}"` };
+    entry.outcome = 400;
+    return;
+  }
+
+  const retryAfter = q.retryAfter ?? (scenario === '503-retry-after' ? '1' : undefined);
+  if (retryAfter !== undefined) ctx.set('Retry-After', String(retryAfter));
+  if (q.retryAfterDate !== undefined) {
+    ctx.set('Retry-After', new Date(Date.now() + Number(q.retryAfterDate) * 1000).toUTCString());
+  }
+  ctx.status = failStatus;
+  ctx.body = { error: `scenario ${scenario}, try ${attempt}` };
+  entry.outcome = failStatus;
+}
+
+/** Koa middleware; exported on its own for a config's `middleware` list. */
+export async function faultMiddleware(ctx, next) {
+  if (ctx.path !== PREFIX && !ctx.path.startsWith(`${PREFIX}/`)) return next();
+  setCorsHeaders(ctx);
+  ctx.set('Cache-Control', 'no-store');
+  const rest = ctx.path.slice(PREFIX.length + 1);
+
+  if (ctx.method === 'OPTIONS') {
+    requests.push({
+      method: 'OPTIONS',
+      scenario: rest || String(ctx.query.scenario ?? 'ok'),
+      tag: ctx.query.tag ?? null,
+      time: Date.now(),
+      origin: ctx.get('Origin') || null,
+      requestHeaders: ctx.get('Access-Control-Request-Headers') || null,
+    });
+    ctx.set('Access-Control-Allow-Methods', 'POST');
+    ctx.set('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+    // Chrome's Private Network Access preflight (a public page posting to a local endpoint).
+    if (ctx.get('Access-Control-Request-Private-Network')) {
+      ctx.set('Access-Control-Allow-Private-Network', 'true');
+    }
+    ctx.status = 204;
+    return;
+  }
+  if (rest === 'log' && ctx.method === 'GET') {
+    const found = requests.filter((e) => matches(e, ctx.query));
+    const posts = found.filter((e) => e.method === 'POST');
+    ctx.body = {
+      requests: found,
+      attempts: posts.length,
+      delivered: posts.filter((e) => typeof e.outcome === 'number' && e.outcome < 300).length,
+    };
+    return;
+  }
+  if (rest === 'reset' && ctx.method === 'POST') {
+    requests = requests.filter((e) => !matches(e, ctx.query));
+    ctx.status = 204;
+    return;
+  }
+  if (ctx.method === 'POST' && rest !== 'log' && rest !== 'reset') {
+    return handlePost(ctx, rest || String(ctx.query.scenario ?? 'ok'));
+  }
+  ctx.status = 405;
+  ctx.set('Allow', 'GET, POST, OPTIONS');
+}
+
+/** The test-runner plugin that mounts {@link faultMiddleware} in front of everything else. */
+export function faultEndpoint() {
+  return {
+    name: 'fault-endpoint',
+    serverStart({ app, server }) {
+      app.middleware.unshift(faultMiddleware);
+      // Koa composes its middleware list once, when the dev server creates its HTTP server,
+      // which is before plugins start; an `app.use()` here would never run. Swap in a
+      // handler composed from the new list.
+      if (server) {
+        server.removeAllListeners('request');
+        server.on('request', app.callback());
+      }
+    },
+  };
+}
