@@ -295,10 +295,12 @@ export class SecondOpinionCheck extends LitElement {
 
   private handleBarrierToggle = (id: BarrierId, checked: boolean) => {
     const next = new Set(this.barriers);
-    if (!checked) next.delete(id);
-    // "Nothing is holding me back" and the other barriers exclude each other.
-    else if (id === 'none') next.clear(), next.add('none');
-    else next.delete('none'), next.add(id);
+    if (checked) {
+      // "Nothing is holding me back" and the other barriers exclude each other.
+      if (id === 'none') next.clear();
+      else next.delete('none');
+      next.add(id);
+    } else next.delete(id);
     this.barriers = next;
   };
 

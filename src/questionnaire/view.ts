@@ -69,7 +69,6 @@ export function renderQuestion(view: QuestionView) {
       <fieldset
         part="question"
         aria-describedby=${view.showError ? errorId : nothing}
-        aria-invalid=${view.showError ? 'true' : nothing}
       >
         <legend>
           <h2 id="heading" part="title" tabindex="-1">${questionText(view.id)}</h2>
