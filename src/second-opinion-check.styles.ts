@@ -304,7 +304,7 @@ export const styles = css`
     margin: 0 0 calc(var(--_space) / 2);
   }
 
-  .contact a {
+  .contact dd a {
     display: inline-block;
     min-block-size: 44px;
     padding-block: 0.6rem;
@@ -312,6 +312,107 @@ export const styles = css`
 
   .multiline {
     white-space: pre-line;
+  }
+
+  .contact-form {
+    margin-block-start: var(--_space);
+  }
+
+  .field {
+    margin-block: 0 var(--_space);
+  }
+
+  .field > label:not(.option),
+  legend {
+    display: block;
+    font-weight: 600;
+    margin-block-end: 0.25rem;
+  }
+
+  input:not([type='radio'], [type='checkbox']),
+  textarea {
+    display: block;
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
+    border: 2px solid var(--_error);
+  }
+
+  input[readonly],
+  textarea[readonly] {
+    border-style: dashed;
+  }
+
+  .options.compact {
+    margin-block-end: var(--_space);
+  }
+
+  .hint {
+    margin-block: 0 0.5rem;
+    font-size: 0.95em;
+  }
+
+  .counter {
+    margin-block-start: 0.25rem;
+  }
+
+  .error-summary {
+    border: 3px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-block-end: var(--_space);
+  }
+
+  .error-summary h4 {
+    margin: 0 0 0.5rem;
+    font-size: 1.1em;
+  }
+
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  .form-status:empty {
+    display: none;
+  }
+
+  .form-status {
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_tint);
+    margin-block-end: var(--_space);
+  }
+
+  .form-status.failed {
+    border-inline-start-color: var(--_error);
+  }
+
+  .honeypot {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
   }
 
   .disclaimer {

@@ -11,6 +11,11 @@ import { checklistText } from './result/export.ts';
 import { renderResult } from './result/view.ts';
 import { httpUrl, mailtoHref, telHref } from './contact/links.ts';
 import { contactHeading, renderContactPanel } from './contact/view.ts';
+import { isAllowedEndpoint } from './contact/delivery.ts';
+import { ContactFormController } from './contact/form-controller.ts';
+import { contactFieldId, renderContactForm } from './contact/form-view.ts';
+import type { ContactField } from './contact/validation.ts';
+import { VERSION } from './version.ts';
 import { activeLocale, switchLocale } from './i18n/localization.ts';
 import { ancestorLang, directionOf, resolveLocale } from './i18n/locales.ts';
 import type { Answer, BarrierId, QuestionId, SelfCheckResult, Step, Theme, Variant } from './types.ts';
@@ -29,6 +34,9 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * @fires soc-step - A new screen is shown. Detail `{step, index, total}`; never an answer.
  * @fires soc-result - The result is shown. No detail: read `element.result` on purpose.
  * @fires soc-restart - The patient pressed Start again. No detail.
+ * @fires soc-contact-submit - Cancelable; detail `{request, respondWith(promise)}`. Call `respondWith` synchronously to send the call-back request yourself.
+ * @fires soc-contact-sent - A call-back request was delivered. Detail `{id, reference?}`.
+ * @fires soc-contact-error - A try to send failed. Detail `{id, reason, status?, willRetry}`.
  *
  * @csspart base - The content root; carries `lang` and `dir`.
  * @csspart header - The top bar with the clinic's name.
@@ -42,7 +50,9 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * @csspart stats - The evidence section.
  * @csspart steps - The next-steps checklist.
  * @csspart contact - The contact panel.
- * @csspart error - A message about a missing or wrong answer.
+ * @csspart form - The call-back request form (and its sent confirmation).
+ * @csspart input - Each text field of the form.
+ * @csspart error - A message about a missing or wrong answer or field.
  * @csspart disclaimer - The "not medical advice" note.
  *
  * @cssprop [--soc-font-family=inherit] - Font of the whole widget; the host page's by default.
@@ -135,6 +145,10 @@ export class SecondOpinionCheck extends LitElement {
   /** Focus moves only after the patient acts, never on page load. */
   private focusHeadingAfterUpdate = false;
   private readonly warned = new Set<string>();
+  /** The call-back form; it lives as long as the element, so nothing typed is lost between screens. */
+  private readonly contactFormState = new ContactFormController(this);
+  /** The checked `endpoint`, or undefined when absent or refused. */
+  private endpointUrl?: URL;
   private langObserver?: MutationObserver;
 
   override connectedCallback(): void {
@@ -162,6 +176,16 @@ export class SecondOpinionCheck extends LitElement {
     }
     if (changed.has('contactUrl') && this.contactUrl && !httpUrl(this.contactUrl)) {
       this.warnAttribute('contact-url', this.contactUrl, 'only http: and https: addresses are linked');
+    }
+    if (changed.has('endpoint')) {
+      this.endpointUrl = this.endpoint ? (isAllowedEndpoint(this.endpoint, location.href) ?? undefined) : undefined;
+      if (this.endpoint && !this.endpointUrl) {
+        this.warnAttribute(
+          'endpoint',
+          this.endpoint,
+          'call-back requests go only to https:, this page\'s origin, or http://localhost, so the form is hidden',
+        );
+      }
     }
     if (changed.has('phone') && this.phone && !telHref(this.phone)) {
       this.warnAttribute('phone', this.phone, 'it has no digits to dial');
@@ -226,7 +250,7 @@ export class SecondOpinionCheck extends LitElement {
           result: this.currentResult!,
           locale,
           ticked: this.ticked,
-          contactPanel: renderContactPanel(this.contactDetails()),
+          contactPanel: renderContactPanel(this.contactDetails(), this.renderForm(locale)),
           onTick: (index, checked) => {
             this.ticked = Object.assign([...this.ticked], { [index]: checked });
           },
@@ -240,10 +264,49 @@ export class SecondOpinionCheck extends LitElement {
             <button type="button" part="button" class="back" @click=${() => this.goTo(this.contactReturnStep, this.questionIndex)}>
               <span class="icon-back" aria-hidden="true">‹</span>${msg('Back', { id: 'nav.back' })}
             </button>
-            ${renderContactPanel(this.contactDetails(), 'heading', true)}
+            ${renderContactPanel(this.contactDetails(), this.renderForm(locale), 'heading', true)}
           </div>
         `;
     }
+  }
+
+  /** The call-back form, when the clinic can receive requests (an allowed endpoint or the host). */
+  private renderForm(locale: string) {
+    if (!this.endpointUrl && !this.contactForm) return nothing;
+    const details = this.contactDetails();
+    return renderContactForm({
+      form: this.contactFormState,
+      ...details,
+      canShareAnswers: this.currentResult !== null,
+      locale,
+      onSubmit: this.handleContactSubmit,
+      onErrorLinkClick: (field) => this.focusField(field),
+    });
+  }
+
+  private handleContactSubmit = async () => {
+    const form = this.contactFormState;
+    const pending = form.submit({
+      endpoint: this.endpointUrl,
+      language: activeLocale(),
+      result: this.currentResult,
+      widgetVersion: VERSION,
+      onNoHost: () =>
+        this.warnOnce(
+          'contact-form:no-host',
+          'the contact-form attribute is set without an endpoint, but no soc-contact-submit listener called respondWith(), so the request could not be sent.',
+        ),
+    });
+    await this.updateComplete;
+    // Errors: focus the summary (GOV.UK pattern). Sent: focus the confirmation, as the form is gone.
+    if (form.submitted && form.visibleErrors.length) this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
+    await pending;
+    await this.updateComplete;
+    if (form.status.kind === 'sent') this.renderRoot.querySelector<HTMLElement>('#form-sent')?.focus();
+  };
+
+  private focusField(field: ContactField) {
+    this.renderRoot.querySelector<HTMLElement>(`#${contactFieldId(field)}`)?.focus();
   }
 
   private contactDetails() {

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 
 export interface ContactDetails {
@@ -19,7 +19,12 @@ export function contactHeading(clinicName?: string): string {
 }
 
 /** The clinic's configured ways to reach it; each line only when configured. */
-export function renderContactPanel(details: ContactDetails, headingId = 'contact-heading', isStepHeading = false) {
+export function renderContactPanel(
+  details: ContactDetails,
+  form: TemplateResult | typeof nothing = nothing,
+  headingId = 'contact-heading',
+  isStepHeading = false,
+) {
   const hasAny = details.telHref || details.mailtoHref || details.contactUrl || details.address || details.hours;
   const heading = contactHeading(details.clinicName);
   return html`
@@ -54,7 +59,10 @@ export function renderContactPanel(details: ContactDetails, headingId = 'contact
                   <dd class="multiline">${details.hours}</dd>`
               : nothing}
           </dl>`
-        : html`<p>${msg('Ask your doctor’s office how to get a second opinion.', { id: 'contact.none' })}</p>`}
+        : form === nothing
+          ? html`<p>${msg('Ask your doctor’s office how to get a second opinion.', { id: 'contact.none' })}</p>`
+          : nothing}
+      ${form}
     </section>
   `;
 }

@@ -1,0 +1,356 @@
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg, str } from '@lit/localize';
+import type { BestTime } from '../types.ts';
+import type { ContactFormController } from './form-controller.ts';
+import { BEST_TIMES, MESSAGE_MAX_LENGTH, type ContactError, type ContactField, type ContactFormValues } from './validation.ts';
+
+export interface ContactFormView {
+  form: ContactFormController;
+  clinicName?: string;
+  phone?: string;
+  telHref?: string;
+  email?: string;
+  mailtoHref?: string;
+  /** Whether a self-check result exists that the patient may share. */
+  canShareAnswers: boolean;
+  locale: string;
+  onSubmit: () => void;
+  onErrorLinkClick: (field: ContactField) => void;
+}
+
+const FIELD_IDS: Record<ContactField, string> = {
+  name: 'contact-name',
+  phone: 'contact-phone',
+  email: 'contact-email',
+  message: 'contact-message',
+  consent: 'contact-consent',
+};
+
+export const contactFieldId = (field: ContactField) => FIELD_IDS[field];
+
+export function errorText(error: ContactError): string {
+  switch (error) {
+    case 'name-missing':
+      return msg('Enter your name.', { id: 'form.error.name' });
+    case 'phone-or-email-missing':
+      return msg('Enter a phone number or an email address.', { id: 'form.error.contact' });
+    case 'phone-invalid':
+      return msg('Enter a phone number with 7 to 15 digits, like 555 010 4477.', { id: 'form.error.phone' });
+    case 'email-invalid':
+      return msg('Enter an email address like name@example.com.', { id: 'form.error.email' });
+    case 'message-too-long':
+      return msg('Your message is too long. Make it shorter.', { id: 'form.error.message' });
+    case 'consent-missing':
+      return msg('Tick the box to say the clinic may contact you.', { id: 'form.error.consent' });
+  }
+}
+
+function bestTimeLabel(time: BestTime): string {
+  switch (time) {
+    case 'morning':
+      return msg('Morning', { id: 'form.time.morning' });
+    case 'afternoon':
+      return msg('Afternoon', { id: 'form.time.afternoon' });
+    case 'evening':
+      return msg('Evening', { id: 'form.time.evening' });
+    case 'any':
+      return msg('Any time', { id: 'form.time.any' });
+  }
+}
+
+/** The call-back request form, or what happened to the request. */
+export function renderContactForm(view: ContactFormView) {
+  const { form } = view;
+  const status = form.status;
+  if (status.kind === 'sent') return renderSent(view, status.reference);
+
+  const errors = new Map(form.visibleErrors);
+  const values = form.values;
+  const text = <K extends keyof ContactFormValues>(field: K) => (event: Event) =>
+    form.setValue(field, (event.target as HTMLInputElement).value as ContactFormValues[K]);
+  const tick = (field: 'voicemailOk' | 'forSomeoneElse' | 'shareAnswers' | 'consent') => (event: Event) =>
+    form.setValue(field, (event.target as HTMLInputElement).checked);
+  const describedBy = (field: ContactField, ...more: string[]) =>
+    [...more, errors.has(field) ? `${FIELD_IDS[field]}-error` : ''].filter(Boolean).join(' ') || nothing;
+  const fieldError = (field: ContactField) =>
+    errors.has(field)
+      ? html`<p id=${`${FIELD_IDS[field]}-error`} part="error" class="error">${errorText(errors.get(field)!)}</p>`
+      : nothing;
+  const left = MESSAGE_MAX_LENGTH - values.message.length;
+  const consentText = view.clinicName
+    ? msg(str`I agree that ${view.clinicName} may contact me about this request.`, { id: 'form.consent.named' })
+    : msg('I agree that the clinic may contact me about this request.', { id: 'form.consent' });
+
+  return html`
+    <form part="form" class="contact-form" novalidate aria-labelledby="form-heading" @submit=${(event: Event) => {
+      event.preventDefault();
+      view.onSubmit();
+    }}>
+      <h3 id="form-heading">${msg('Ask us to call you back', { id: 'form.heading' })}</h3>
+      ${form.submitted && errors.size
+        ? html`
+            <div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+              <h4 id="error-summary-title">${msg('There is a problem', { id: 'form.summary' })}</h4>
+              <ul>
+                ${[...errors].map(
+                  ([field, error]) => html`<li>
+                    <a
+                      href=${`#${FIELD_IDS[field]}`}
+                      @click=${(event: Event) => {
+                        event.preventDefault();
+                        view.onErrorLinkClick(field);
+                      }}
+                      >${errorText(error)}</a
+                    >
+                  </li>`,
+                )}
+              </ul>
+            </div>
+          `
+        : nothing}
+
+      <div class="field">
+        <label for="contact-name">${msg('Your name', { id: 'form.name' })}</label>
+        ${fieldError('name')}
+        <input
+          id="contact-name"
+          part="input"
+          name="name"
+          autocomplete="name"
+          required
+          .value=${live(values.name)}
+          ?readonly=${form.busy}
+          aria-invalid=${errors.has('name') ? 'true' : 'false'}
+          aria-describedby=${describedBy('name')}
+          @input=${text('name')}
+          @blur=${() => form.markTouched('name')}
+        />
+      </div>
+
+      <p id="contact-how-hint" class="hint">${msg('Give a phone number, an email address, or both.', { id: 'form.contact.hint' })}</p>
+      <div class="field">
+        <label for="contact-phone">${msg('Phone number', { id: 'form.phone' })}</label>
+        ${fieldError('phone')}
+        <input
+          id="contact-phone"
+          part="input"
+          name="phone"
+          type="tel"
+          autocomplete="tel"
+          inputmode="tel"
+          .value=${live(values.phone)}
+          ?readonly=${form.busy}
+          aria-invalid=${errors.has('phone') ? 'true' : 'false'}
+          aria-describedby=${describedBy('phone', 'contact-how-hint')}
+          @input=${text('phone')}
+          @blur=${() => form.markTouched('phone')}
+        />
+      </div>
+      <div class="field">
+        <label for="contact-email">${msg('Email address', { id: 'form.email' })}</label>
+        ${fieldError('email')}
+        <input
+          id="contact-email"
+          part="input"
+          name="email"
+          type="email"
+          autocomplete="email"
+          spellcheck="false"
+          .value=${live(values.email)}
+          ?readonly=${form.busy}
+          aria-invalid=${errors.has('email') ? 'true' : 'false'}
+          aria-describedby=${describedBy('email', 'contact-how-hint')}
+          @input=${text('email')}
+          @blur=${() => form.markTouched('email')}
+        />
+      </div>
+
+      <fieldset class="field">
+        <legend>${msg('Best time to call', { id: 'form.time' })}</legend>
+        <div class="options compact">
+          ${BEST_TIMES.map(
+            (time) => html`<label part="option" class="option">
+              <input
+                type="radio"
+                name="bestTime"
+                value=${time}
+                .checked=${live(values.bestTime === time)}
+                ?disabled=${form.busy}
+                @change=${() => form.setValue('bestTime', time)}
+              />
+              <span>${bestTimeLabel(time)}</span>
+            </label>`,
+          )}
+        </div>
+      </fieldset>
+
+      <div class="options compact">
+        <label part="option" class="option">
+          <input type="checkbox" name="voicemailOk" .checked=${live(values.voicemailOk)} ?disabled=${form.busy} @change=${tick('voicemailOk')} />
+          <span>${msg('It is OK to leave a voicemail', { id: 'form.voicemail' })}</span>
+        </label>
+        <label part="option" class="option">
+          <input
+            type="checkbox"
+            name="forSomeoneElse"
+            .checked=${live(values.forSomeoneElse)}
+            ?disabled=${form.busy}
+            @change=${tick('forSomeoneElse')}
+          />
+          <span>${msg('I am asking for someone else, like a family member I care for', { id: 'form.someone-else' })}</span>
+        </label>
+      </div>
+
+      <div class="field">
+        <label for="contact-message">${msg('Message (optional)', { id: 'form.message' })}</label>
+        <p id="contact-message-hint" class="hint">
+          ${msg('Please do not include detailed medical information.', { id: 'form.message.hint' })}
+        </p>
+        ${fieldError('message')}
+        <textarea
+          id="contact-message"
+          part="input"
+          name="message"
+          rows="4"
+          maxlength=${MESSAGE_MAX_LENGTH}
+          .value=${live(values.message)}
+          ?readonly=${form.busy}
+          aria-invalid=${errors.has('message') ? 'true' : 'false'}
+          aria-describedby=${describedBy('message', 'contact-message-hint', 'contact-message-count')}
+          @input=${text('message')}
+          @blur=${() => form.markTouched('message')}
+        ></textarea>
+        <p id="contact-message-count" class="hint counter">
+          ${left >= 0
+            ? msg(str`You have ${new Intl.NumberFormat(view.locale).format(left)} characters left.`, { id: 'form.message.left' })
+            : msg(str`You have ${new Intl.NumberFormat(view.locale).format(-left)} characters too many.`, { id: 'form.message.over' })}
+        </p>
+      </div>
+
+      ${view.canShareAnswers
+        ? html`<div class="options compact">
+            <label part="option" class="option">
+              <input
+                type="checkbox"
+                name="shareAnswers"
+                aria-describedby="contact-share-hint"
+                .checked=${live(values.shareAnswers)}
+                ?disabled=${form.busy}
+                @change=${tick('shareAnswers')}
+              />
+              <span>${msg('Share my self-check answers with the clinic', { id: 'form.share' })}</span>
+            </label>
+            <p id="contact-share-hint" class="hint">
+              ${msg('This sends your answers and result, so the clinic knows what you want to ask.', { id: 'form.share.hint' })}
+            </p>
+          </div>`
+        : nothing}
+
+      <div class="field">
+        ${fieldError('consent')}
+        <label part="option" class="option">
+          <input
+            id="contact-consent"
+            type="checkbox"
+            name="consent"
+            required
+            .checked=${live(values.consent)}
+            ?disabled=${form.busy}
+            aria-invalid=${errors.has('consent') ? 'true' : 'false'}
+            aria-describedby=${describedBy('consent')}
+            @change=${(event: Event) => {
+              tick('consent')(event);
+              form.markTouched('consent');
+            }}
+          />
+          <span>${consentText}</span>
+        </label>
+      </div>
+
+      <div class="honeypot" aria-hidden="true">
+        <label for="contact-website">${msg('Leave this field empty', { id: 'form.honeypot' })}</label>
+        <input id="contact-website" name="website" tabindex="-1" autocomplete="off" .value=${live(values.website)} @input=${text('website')} />
+      </div>
+
+      ${renderStatus(view)}
+
+      <div class="actions">
+        <button type="submit" part="button button-primary" class="primary" aria-disabled=${form.busy ? 'true' : 'false'}>
+          ${status.kind === 'failed' ? msg('Try again', { id: 'form.retry' }) : msg('Ask for a call back', { id: 'form.submit' })}
+        </button>
+      </div>
+    </form>
+  `;
+}
+
+function renderStatus(view: ContactFormView) {
+  const status = view.form.status;
+  let message: unknown = nothing;
+  switch (status.kind) {
+    case 'sending':
+      message = msg('Sending your request…', { id: 'form.status.sending' });
+      break;
+    case 'retrying': {
+      // "in 5 seconds", with the plural and word order of the patient's language.
+      const when = new Intl.RelativeTimeFormat(view.locale, { numeric: 'auto' }).format(
+        Math.max(1, Math.round((status.retryAt - Date.now()) / 1000)),
+        'second',
+      );
+      message = msg(str`We could not reach the clinic. We will try again ${when}.`, { id: 'form.status.retrying' });
+      break;
+    }
+    case 'offline':
+      message = msg('You are offline. We will send your request when you are back online.', { id: 'form.status.offline' });
+      break;
+    case 'failed':
+      message = html`
+        <strong>${msg('Your request was not sent.', { id: 'form.status.failed' })}</strong>
+        ${failureReason(status.reason)} ${msg('Everything you typed is still here.', { id: 'form.status.kept' })}
+        ${renderFallback(view)}
+      `;
+      break;
+  }
+  // One polite live region for progress; failures are assertive so they are never missed.
+  return html`
+    <div class="form-status" role="status" aria-live="polite">${status.kind === 'failed' ? nothing : message}</div>
+    <div class="form-status failed" role="alert">${status.kind === 'failed' ? message : nothing}</div>
+  `;
+}
+
+function failureReason(reason: 'network' | 'timeout' | 'http' | 'rejected' | 'unavailable'): string {
+  switch (reason) {
+    case 'network':
+    case 'timeout':
+      return msg('We could not reach the clinic.', { id: 'form.failed.network' });
+    case 'http':
+      return msg('The clinic could not take the request right now.', { id: 'form.failed.http' });
+    case 'rejected':
+    case 'unavailable':
+      return msg('Something went wrong on this page.', { id: 'form.failed.other' });
+  }
+}
+
+function renderFallback(view: ContactFormView) {
+  const phone = view.telHref ? html`<a href=${view.telHref}>${view.phone}</a>` : undefined;
+  const email = view.mailtoHref ? html`<a href=${view.mailtoHref}>${view.email}</a>` : undefined;
+  if (phone && email) return msg(html`You can also call ${phone} or email ${email}.`, { id: 'form.fallback.both' });
+  if (phone) return msg(html`You can also call ${phone}.`, { id: 'form.fallback.phone' });
+  if (email) return msg(html`You can also email ${email}.`, { id: 'form.fallback.email' });
+  return nothing;
+}
+
+function renderSent(view: ContactFormView, reference?: string) {
+  return html`
+    <div part="form" class="contact-form sent">
+      <h3 id="form-sent" tabindex="-1">${msg('Your request was sent', { id: 'form.sent.heading' })}</h3>
+      ${reference
+        ? html`<p>${msg(str`Your reference is ${reference}.`, { id: 'form.sent.reference' })}</p>`
+        : nothing}
+      <p>
+        ${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })}
+        ${renderFallback(view)}
+      </p>
+    </div>
+  `;
+}
