@@ -431,6 +431,74 @@ export const styles = css`
     white-space: nowrap;
   }
 
+  :host([variant='launcher']) {
+    max-inline-size: none;
+  }
+
+  .launcher {
+    position: fixed;
+    inset-block-end: var(--soc-launcher-inset-block-end, 1.5rem);
+    inset-inline-end: var(--soc-launcher-inset-inline-end, 1.5rem);
+    z-index: var(--soc-z-index, 1000);
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    max-inline-size: calc(100vw - 2rem);
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    border-radius: 999px;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 30%);
+  }
+
+  .launcher-icon {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    fill: currentColor;
+    flex: none;
+  }
+
+  [dir='rtl'] .launcher-icon {
+    transform: scaleX(-1);
+  }
+
+  .dialog {
+    inline-size: min(var(--soc-max-width, 40rem), calc(100vw - 1rem));
+    max-inline-size: none;
+    max-block-size: calc(100dvh - 2rem);
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  .dialog::backdrop {
+    background: rgb(0 0 0 / 50%);
+  }
+
+  .dialog-bar {
+    position: sticky;
+    inset-block-start: 0;
+    display: flex;
+    justify-content: flex-end;
+    padding: 0.25rem;
+    background: var(--_surface);
+    z-index: 1;
+  }
+
+  .dialog-bar .close {
+    font-size: 1.5rem;
+    line-height: 1;
+  }
+
+  .dialog .base {
+    border: 0;
+    border-radius: 0;
+    padding-block-start: 0;
+  }
+
   @media (prefers-reduced-motion: no-preference) {
     .option,
     button {
@@ -443,7 +511,8 @@ export const styles = css`
     .option,
     button,
     .bar,
-    .swatch {
+    .swatch,
+    .dialog {
       border: 1px solid CanvasText;
     }
     button.primary {
@@ -480,7 +549,9 @@ export const styles = css`
       padding: 0;
     }
     .no-print,
-    button {
+    button,
+    .launcher,
+    .contact-form {
       display: none;
     }
   }

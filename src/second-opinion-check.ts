@@ -16,6 +16,8 @@ import { ContactFormController } from './contact/form-controller.ts';
 import { contactFieldId, renderContactForm } from './contact/form-view.ts';
 import type { ContactField } from './contact/validation.ts';
 import { VERSION } from './version.ts';
+import { renderLauncher } from './launcher/view.ts';
+import { lowContrastPairs } from './theme/contrast.ts';
 import { activeLocale, switchLocale } from './i18n/localization.ts';
 import { ancestorLang, directionOf, resolveLocale } from './i18n/locales.ts';
 import type { Answer, BarrierId, QuestionId, SelfCheckResult, Step, Theme, Variant } from './types.ts';
@@ -34,6 +36,8 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * @fires soc-step - A new screen is shown. Detail `{step, index, total}`; never an answer.
  * @fires soc-result - The result is shown. No detail: read `element.result` on purpose.
  * @fires soc-restart - The patient pressed Start again. No detail.
+ * @fires soc-open - The launcher's dialog opened. No detail.
+ * @fires soc-close - The launcher's dialog closed. No detail.
  * @fires soc-contact-submit - Cancelable; detail `{request, respondWith(promise)}`. Call `respondWith` synchronously to send the call-back request yourself.
  * @fires soc-contact-sent - A call-back request was delivered. Detail `{id, reference?}`.
  * @fires soc-contact-error - A try to send failed. Detail `{id, reason, status?, willRetry}`.
@@ -54,6 +58,8 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * @csspart input - Each text field of the form.
  * @csspart error - A message about a missing or wrong answer or field.
  * @csspart disclaimer - The "not medical advice" note.
+ * @csspart launcher - The floating button of `variant="launcher"`.
+ * @csspart dialog - The modal dialog the launcher opens.
  *
  * @cssprop [--soc-font-family=inherit] - Font of the whole widget; the host page's by default.
  * @cssprop [--soc-color-accent=#0b5cad] - Primary buttons, links, focus ring, chosen options.
@@ -63,7 +69,10 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * @cssprop [--soc-color-border=#6b7280] - Borders of fields, options and panels.
  * @cssprop [--soc-radius=0.5rem] - Corner radius.
  * @cssprop [--soc-space=1rem] - Base spacing unit.
- * @cssprop [--soc-max-width=40rem] - Widest the inline widget grows.
+ * @cssprop [--soc-max-width=40rem] - Widest the inline widget (and the launcher's dialog) grows.
+ * @cssprop [--soc-z-index=1000] - Stacking order of the launcher button.
+ * @cssprop [--soc-launcher-inset-block-end=1.5rem] - Launcher's distance from the bottom of the viewport.
+ * @cssprop [--soc-launcher-inset-inline-end=1.5rem] - Launcher's distance from the inline-end side (right, or left in right-to-left languages).
  */
 @localized()
 export class SecondOpinionCheck extends LitElement {
@@ -145,6 +154,9 @@ export class SecondOpinionCheck extends LitElement {
   /** Focus moves only after the patient acts, never on page load. */
   private focusHeadingAfterUpdate = false;
   private readonly warned = new Set<string>();
+  /** The launcher's dialog content is rendered on first open and kept, so nothing typed is lost. */
+  @state() private launcherOpened = false;
+  private dialogWasOpen = false;
   /** The call-back form; it lives as long as the element, so nothing typed is lost between screens. */
   private readonly contactFormState = new ContactFormController(this);
   /** The checked `endpoint`, or undefined when absent or refused. */
@@ -166,6 +178,7 @@ export class SecondOpinionCheck extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.applyLocale();
+    if (this.open && this.variant === 'launcher') this.launcherOpened = true;
     if (changed.has('theme') && !THEMES.includes(this.theme)) {
       this.warnAttribute('theme', this.theme, `use ${THEMES.join(', ')}`);
       this.theme = 'light';
@@ -195,7 +208,13 @@ export class SecondOpinionCheck extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override firstUpdated(): void {
+    // Colours are only known once the styles apply; one look, one warning at most.
+    requestAnimationFrame(() => this.checkContrast());
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') || changed.has('variant')) this.syncDialog();
     if (this.focusHeadingAfterUpdate) {
       this.focusHeadingAfterUpdate = false;
       this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
@@ -204,14 +223,56 @@ export class SecondOpinionCheck extends LitElement {
 
   protected override render() {
     const locale = activeLocale();
+    const dir = directionOf(locale);
+    if (this.variant === 'launcher') {
+      return renderLauncher({
+        locale,
+        dir,
+        content: this.launcherOpened ? this.renderCheck(locale, dir) : undefined,
+        onOpenClick: () => (this.open = true),
+        onCloseClick: () => (this.open = false),
+        onDialogClose: () => (this.open = false),
+      });
+    }
+    return this.renderCheck(locale, dir);
+  }
+
+  private renderCheck(locale: string, dir: 'ltr' | 'rtl') {
     return html`
-      <div part="base" class="base" lang=${locale} dir=${directionOf(locale)}>
+      <div part="base" class="base" lang=${locale} dir=${dir}>
         ${this.clinicName ? html`<p part="header" class="header">${this.clinicName}</p>` : nothing}
         ${this.renderStep(locale)}
         <p part="disclaimer" class="disclaimer">${this.disclaimerText()}</p>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </div>
     `;
+  }
+
+  /** Keeps the native dialog in step with `open`, in both directions, and fires soc-open / soc-close. */
+  private syncDialog() {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog) return;
+    if (this.open && !dialog.open) {
+      dialog.showModal();
+      emit(this, 'soc-open');
+    } else if (!this.open && this.dialogWasOpen) {
+      // Closed by the host, the close button, or Escape (then the dialog is already shut).
+      if (dialog.open) dialog.close();
+      emit(this, 'soc-close');
+      this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+    }
+    this.dialogWasOpen = this.open;
+  }
+
+  private checkContrast() {
+    const root = this.renderRoot.querySelector('.base, .launcher-root');
+    if (!root) return;
+    for (const { names, ratio } of lowContrastPairs(root)) {
+      this.warnOnce(
+        `contrast:${names}`,
+        `text contrast of ${names} is ${ratio.toFixed(2)}:1, below the 4.5:1 that WCAG asks for. Choose colours further apart.`,
+      );
+    }
   }
 
   private renderStep(locale: string) {

@@ -1,0 +1,37 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+
+export interface LauncherView {
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  /** The check itself; undefined until the dialog is first opened, so a closed launcher costs little. */
+  content?: TemplateResult;
+  onOpenClick: () => void;
+  onCloseClick: () => void;
+  onDialogClose: () => void;
+}
+
+export const launcherLabel = () => msg('Should I get a second opinion?', { id: 'intro.title' });
+
+/** A floating button and the native modal dialog it opens (`showModal()` gives focus trapping and Escape). */
+export function renderLauncher(view: LauncherView) {
+  return html`
+    <div class="launcher-root" lang=${view.locale} dir=${view.dir}>
+      <button type="button" part="launcher" class="launcher" aria-haspopup="dialog" @click=${view.onOpenClick}>
+        <svg class="launcher-icon" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M4 4h16v12H8l-4 4z"></path>
+        </svg>
+        <span>${launcherLabel()}</span>
+      </button>
+      <dialog part="dialog" class="dialog" aria-label=${launcherLabel()} @close=${view.onDialogClose}>
+        <div class="dialog-bar">
+          <button type="button" part="button" class="close" @click=${view.onCloseClick}>
+            <span aria-hidden="true">×</span>
+            <span class="visually-hidden">${msg('Close', { id: 'launcher.close' })}</span>
+          </button>
+        </div>
+        ${view.content ?? nothing}
+      </dialog>
+    </div>
+  `;
+}
