@@ -3,7 +3,8 @@ import { SecondOpinionCheck } from './second-opinion-check.ts';
 
 export const TAG_NAME = 'second-opinion-check';
 
-if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, SecondOpinionCheck);
+// A literal tag name (not a constant) so the manifest analyzer can read it.
+if (!customElements.get('second-opinion-check')) customElements.define('second-opinion-check', SecondOpinionCheck);
 
 declare global {
   interface HTMLElementTagNameMap {

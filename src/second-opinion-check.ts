@@ -16,6 +16,7 @@ import { ContactFormController } from './contact/form-controller.ts';
 import { contactFieldId, renderContactForm } from './contact/form-view.ts';
 import type { ContactField } from './contact/validation.ts';
 import { VERSION } from './version.ts';
+import { readDeclarativeConfig } from './config.ts';
 import { renderLauncher } from './launcher/view.ts';
 import { lowContrastPairs } from './theme/contrast.ts';
 import { activeLocale, switchLocale } from './i18n/localization.ts';
@@ -30,6 +31,7 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * serious diagnosis: five questions, a result with the evidence and next steps, and the
  * clinic's contact details.
  *
+ * @tagname second-opinion-check
  * @summary "Should I get a second opinion?" self-check for clinic web pages.
  *
  * @fires soc-start - The patient pressed Start. No detail.
@@ -103,10 +105,10 @@ export class SecondOpinionCheck extends LitElement {
   @property({ reflect: false }) locale?: string;
 
   /** `light` (default), `dark`, or `auto` to follow `prefers-color-scheme`. */
-  @property({ reflect: true }) theme: Theme = 'light';
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   /** `inline` (default) fits its container; `launcher` is a floating button that opens a dialog. */
-  @property({ reflect: true }) variant: Variant = 'inline';
+  @property({ reflect: true }) variant: 'inline' | 'launcher' = 'inline';
 
   /** Whether the launcher's dialog is open. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -162,9 +164,16 @@ export class SecondOpinionCheck extends LitElement {
   /** The checked `endpoint`, or undefined when absent or refused. */
   private endpointUrl?: URL;
   private langObserver?: MutationObserver;
+  private configRead = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.configRead) {
+      this.configRead = true;
+      const { config, warnings } = readDeclarativeConfig(this);
+      for (const warning of warnings) this.warnOnce(warning, warning);
+      Object.assign(this, config);
+    }
     this.applyLocale();
     // A host that switches its page language switches the widget too.
     this.langObserver = new MutationObserver(() => this.applyLocale());

@@ -1,0 +1,23 @@
+// Fails when a path that package.json's `exports`, `main`, `types` or `customElements` names is
+// missing from the tarball `npm pack` would publish. Run after `npm run build`.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+const packed = new Set(pack.files.map((file) => file.path));
+
+const named = new Set([pkg.main, pkg.module, pkg.types, pkg.customElements].filter(Boolean));
+const collect = (value) => {
+  if (typeof value === 'string') named.add(value);
+  else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+};
+collect(pkg.exports);
+
+const missing = [...named].map((path) => path.replace(/^\.\//, '')).filter((path) => !packed.has(path));
+console.log(`npm pack: ${pack.files.length} files, ${(pack.size / 1024).toFixed(1)} KB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KB unpacked`);
+if (missing.length) {
+  console.error(`Missing from the package: ${missing.join(', ')}`);
+  process.exit(1);
+}
+console.log(`Every path package.json names is in the package (${named.size} checked).`);
