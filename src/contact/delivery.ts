@@ -150,10 +150,7 @@ export async function deliverContactRequest(
       continue;
     }
 
-    const delay = Math.min(
-      result.retryAfterMs ?? backoffDelay(tries, baseDelayMs),
-      maxRetryAfterMs,
-    );
+    const delay = Math.min(result.retryAfterMs ?? backoffDelay(tries, baseDelayMs), maxRetryAfterMs);
     options.onProgress?.({ kind: 'retrying', attempt: tries + 1, maxTries, retryAt: Date.now() + delay });
     await sleep(delay, signal);
   }
@@ -334,6 +331,9 @@ export function isAllowedEndpoint(value: string, pageUrl: string): URL | null {
     return null;
   }
   if (url.username || url.password) return null;
+  // Chromium accepts some characters the URL standard forbids in a host (a space becomes %20):
+  // allow only what a DNS name or an IP address can hold.
+  if (!/^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/i.test(url.hostname)) return null;
   if (url.protocol === 'https:') return url;
   if (url.protocol !== 'http:') return null;
   if (url.hostname === 'localhost' || url.hostname === '127.0.0.1') return url;

@@ -13,7 +13,7 @@
  *   ok-malformed     200, `Content-Type: application/json`, body is not valid JSON
  *   <status>-then-ok that status, then ok (e.g. 500-then-ok, 502-then-ok, 408-then-ok)
  *   503-retry-after  503 with `Retry-After: 1`, then ok
- *   429-then-ok      429, then ok
+ *   429-then-ok      429 (no Retry-After unless asked for), then ok
  *   <status>         that status on every try (e.g. 400, 404, 422, 500)
  *   always-500       500 on every try
  *   drop-then-ok     the connection is destroyed without an answer, then ok
@@ -25,12 +25,18 @@
  * it as an HTTP date that many seconds ahead. `tag` is free text for finding requests in the log
  * (preflights carry no Idempotency-Key, so a tag is the only way to find them).
  *
+ * Browsers re-send a request on their own, unseen by the page, when a reused keep-alive
+ * connection closes before any byte of the answer, and Chromium also when it answers 408. So a
+ * drop or a 408 that arrives on a reused connection is first bounced (closed, logged as
+ * 'dropped-resent', not counted as a try): the browser re-sends it on a fresh connection, where
+ * the fault reaches the page. The counts below are therefore the tries the client itself made.
+ *
  *   GET  /api/callback/log[?key=K][&tag=T][&scenario=S]
  *        → {requests: [...], attempts, delivered}; each request records its method, scenario,
- *        tag, key (the Idempotency-Key header), try number, time (server clock, ms),
+ *        tag, key (the Idempotency-Key header), attempt (try number), time (server clock, ms),
  *        contentType, hasCookie, hasReferer, origin, body (parsed JSON when it parses) and
- *        outcome (status sent, 'dropped', 'hanging' or 'client-gone'). `attempts` counts the
- *        POSTs, `delivered` the 2xx answers the client actually got.
+ *        outcome (status sent, 'dropped', 'dropped-resent', 'hanging' or 'client-gone').
+ *        `attempts` counts the client's POSTs, `delivered` the 2xx answers it actually got.
  *   POST /api/callback/reset[?key=K][&tag=T][&scenario=S]   forget matching requests (all
  *        without a filter; parallel test files should filter by their own keys or tags).
  *
@@ -44,6 +50,11 @@ const PREFIX = '/api/callback';
 
 /** Everything received, oldest first; also the source of the try counts. */
 let requests = [];
+/** How many requests each connection has carried, to tell fresh connections from reused ones. */
+const requestsOnSocket = new WeakMap();
+
+/** The POSTs among `entries` that the client saw fail or succeed (browser re-sends excluded). */
+const tries = (entries) => entries.filter((e) => e.method === 'POST' && e.outcome !== 'dropped-resent').length;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -84,12 +95,30 @@ function answerOk(ctx, entry, scenario) {
   entry.outcome = ctx.status;
 }
 
+/** What a try of `scenario` gets: 'ok', 'drop', 'hang' or an HTTP status; null if unknown. */
+function faultFor(scenario, failing) {
+  if (scenario.startsWith('ok')) return 'ok';
+  if (scenario === 'drop' || scenario === 'hang') return scenario;
+  if (scenario === 'always-500') return 500;
+  const named = { 'drop-then-ok': 'drop', 'hang-then-ok': 'hang', '503-retry-after': 503 };
+  const status = /^(\d{3})(-then-ok)?$/.exec(scenario);
+  const fault = named[scenario] ?? (status ? Number(status[1]) : null);
+  if (fault === null) return null;
+  return failing || (status && !status[2]) ? fault : 'ok';
+}
+
+function drop(ctx, entry, outcome) {
+  // Set a status first: otherwise the runner's logger reports a 404 for this request.
+  ctx.status = 500;
+  ctx.respond = false;
+  entry.outcome = outcome;
+  ctx.req.socket.destroy();
+}
+
 async function handlePost(ctx, scenario) {
   const q = ctx.query;
   const key = ctx.get('Idempotency-Key') || null;
-  const attempt =
-    requests.filter((e) => e.method === 'POST' && e.scenario === scenario && e.key === key)
-      .length + 1;
+  const attempt = tries(requests.filter((e) => e.scenario === scenario && e.key === key)) + 1;
   const entry = {
     method: 'POST',
     scenario,
@@ -106,60 +135,44 @@ async function handlePost(ctx, scenario) {
   };
   requests.push(entry);
 
-  const fails = Number(q.fails ?? 1);
-  const failing = attempt <= fails;
-  const numeric = /^(\d{3})(-then-ok)?$/.exec(scenario);
-
-  if (scenario.startsWith('ok')) return answerOk(ctx, entry, scenario);
-
-  if (scenario === 'drop' || (scenario === 'drop-then-ok' && failing)) {
-    // Set a status first: otherwise the runner's logger reports a 404 for this request.
-    ctx.status = 500;
-    ctx.respond = false;
-    entry.outcome = 'dropped';
-    ctx.req.socket.destroy();
-    return;
-  }
-
-  if (scenario === 'hang' || (scenario === 'hang-then-ok' && failing)) {
-    entry.outcome = 'hanging';
-    await sleep(Number(q.delay ?? 2000));
-    if (ctx.res.destroyed || ctx.req.socket.destroyed) {
-      // The client gave up (its timeout): nothing is delivered.
-      ctx.status = 500;
-      ctx.respond = false;
-      entry.outcome = 'client-gone';
-      return;
-    }
-    return answerOk(ctx, entry, 'ok');
-  }
-
-  let failStatus = null;
-  if (scenario === 'always-500') failStatus = 500;
-  else if (scenario === '503-retry-after' && failing) failStatus = 503;
-  else if (scenario === '429-then-ok' && failing) failStatus = 429;
-  else if (numeric && (!numeric[2] || failing)) failStatus = Number(numeric[1]);
-
-  if (failStatus === null) {
-    if (scenario.endsWith('-then-ok')) return answerOk(ctx, entry, 'ok');
+  const fault = faultFor(scenario, attempt <= Number(q.fails ?? 1));
+  if (fault === null) {
     ctx.status = 400;
     ctx.body = { error: `unknown scenario "${scenario}"` };
     entry.outcome = 400;
     return;
   }
+  // Browsers hide two faults from the page on a reused keep-alive connection: they re-send the
+  // request by themselves when the connection closes before any byte of the answer (all), or
+  // when the answer is 408 (Chromium). To let the client see the fault, such a try is first
+  // bounced: the connection is closed, the browser re-sends on a fresh one, and the bounce is
+  // logged as 'dropped-resent' and is not a try.
+  if ((fault === 'drop' || fault === 408) && (requestsOnSocket.get(ctx.req.socket) ?? 0) > 1) {
+    return drop(ctx, entry, 'dropped-resent');
+  }
+  if (fault === 'drop') return drop(ctx, entry, 'dropped');
+  if (fault === 'hang') {
+    entry.outcome = 'hanging';
+    await sleep(Number(q.delay ?? 2000));
+    // The client gave up (its timeout): nothing is delivered.
+    if (ctx.res.destroyed || ctx.req.socket.destroyed) return drop(ctx, entry, 'client-gone');
+  }
+  if (fault === 'ok' || fault === 'hang') return answerOk(ctx, entry, scenario);
 
   const retryAfter = q.retryAfter ?? (scenario === '503-retry-after' ? '1' : undefined);
   if (retryAfter !== undefined) ctx.set('Retry-After', String(retryAfter));
   if (q.retryAfterDate !== undefined) {
     ctx.set('Retry-After', new Date(Date.now() + Number(q.retryAfterDate) * 1000).toUTCString());
   }
-  ctx.status = failStatus;
+  ctx.status = fault;
   ctx.body = { error: `scenario ${scenario}, try ${attempt}` };
-  entry.outcome = failStatus;
+  entry.outcome = fault;
 }
 
 /** Koa middleware; exported on its own for a config's `middleware` list. */
 export async function faultMiddleware(ctx, next) {
+  const socket = ctx.req.socket;
+  requestsOnSocket.set(socket, (requestsOnSocket.get(socket) ?? 0) + 1);
   if (ctx.path !== PREFIX && !ctx.path.startsWith(`${PREFIX}/`)) return next();
   setCorsHeaders(ctx);
   ctx.set('Cache-Control', 'no-store');
@@ -185,11 +198,10 @@ export async function faultMiddleware(ctx, next) {
   }
   if (rest === 'log' && ctx.method === 'GET') {
     const found = requests.filter((e) => matches(e, ctx.query));
-    const posts = found.filter((e) => e.method === 'POST');
     ctx.body = {
       requests: found,
-      attempts: posts.length,
-      delivered: posts.filter((e) => typeof e.outcome === 'number' && e.outcome < 300).length,
+      attempts: tries(found),
+      delivered: found.filter((e) => typeof e.outcome === 'number' && e.outcome < 300).length,
     };
     return;
   }
@@ -210,6 +222,7 @@ export function faultEndpoint() {
   return {
     name: 'fault-endpoint',
     serverStart({ app, server }) {
+      if (app.middleware.includes(faultMiddleware)) return;
       app.middleware.unshift(faultMiddleware);
       // Koa composes its middleware list once, when the dev server creates its HTTP server,
       // which is before plugins start; an `app.use()` here would never run. Swap in a
