@@ -1,33 +1,53 @@
 /**
  * Which language the widget speaks: SPEC §5. Pure apart from the `warn` callback.
- * Resolution: `locale` attribute → nearest ancestor `lang` → `navigator.languages` → `en`,
- * matching by language and script (`es-MX`→`es`, `zh-TW`→`zh-Hant`, `zh`→`zh-Hans`).
+ * Resolution: `locale` attribute → nearest `lang` (the element's own, then its ancestors') →
+ * `navigator.languages` → `en`, matching by language and script (`es-MX`→`es`,
+ * `zh-TW`→`zh-Hant`, `zh`→`zh-Hans`, `fil`→`tl`).
  */
-import { sourceLocale, targetLocales } from '../generated/locale-codes.ts';
+import { sourceLocale } from '../generated/locale-codes.ts';
+import type { TargetLocale } from './shipped-locales.ts';
+import { LOCALE_MODULES } from './locale-modules.ts';
 
-export type SupportedLocale = typeof sourceLocale | (typeof targetLocales)[number];
+/** A shipped locale. Development builds may also accept the pseudo-locale `en-XA`. */
+export type SupportedLocale = typeof sourceLocale | TargetLocale;
 
-export const SUPPORTED_LOCALES: readonly SupportedLocale[] = [sourceLocale, ...targetLocales];
+/**
+ * The locales this build can show: the source locale and every key of the translations
+ * table. The shipped table has the nine shipped locales; the demo's and Storybook's table
+ * (`locale-modules.dev.ts`) adds the pseudo-locale, so only they accept it.
+ */
+export const AVAILABLE_LOCALES: readonly string[] = [sourceLocale, ...Object.keys(LOCALE_MODULES)];
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
 
-/** Maps any BCP 47 tag to the shipped locale that serves it, or undefined. */
-export function matchLocale(tag: string | null | undefined): SupportedLocale | undefined {
-  if (!tag) return undefined;
+/**
+ * Maps any BCP 47 tag to the available locale that serves it, or undefined.
+ * An exact tag wins (`zh-Hant`, `en-XA`); then the language, with the script for Chinese.
+ */
+export function matchLocale(
+  tag: string | null | undefined,
+  available: readonly string[] = AVAILABLE_LOCALES,
+): string | undefined {
+  if (!tag?.trim()) return undefined;
   let locale: Intl.Locale;
   try {
     locale = new Intl.Locale(tag.trim());
   } catch {
     return undefined;
   }
+  const canonical = locale.toString().toLowerCase();
+  const exact = available.find((candidate) => candidate.toLowerCase() === canonical);
+  if (exact) return exact;
   const { language } = locale;
-  if (language === 'zh') {
-    // maximize() fills in the likely script: zh-TW and zh-HK → Hant, zh and zh-CN → Hans.
-    return locale.maximize().script === 'Hant' ? ('zh-Hant' as SupportedLocale) : ('zh-Hans' as SupportedLocale);
+  // maximize() fills in the likely script: zh-TW, zh-HK and zh-MO → Hant; zh, zh-CN, zh-SG → Hans.
+  // Cantonese (yue) is written in Traditional characters.
+  if (language === 'zh' || language === 'yue') {
+    const chinese = locale.maximize().script === 'Hant' ? 'zh-Hant' : 'zh-Hans';
+    return available.includes(chinese) ? chinese : undefined;
   }
   // Filipino is the standard form of Tagalog; browsers send either.
   const wanted = language === 'fil' ? 'tl' : language;
-  return SUPPORTED_LOCALES.find((supported) => supported === wanted);
+  return available.find((candidate) => candidate === wanted);
 }
 
 export interface LocaleSources {
@@ -36,38 +56,45 @@ export interface LocaleSources {
   navigatorLanguages?: readonly string[];
 }
 
-/** Runs the resolution; `warn` is told about each unsupported host-given value it skips. */
+/**
+ * Runs the resolution. `warn` is called once for each host-given value it skips (the
+ * `locale` attribute, then the page's `lang`), and resolution goes on to the next step.
+ * The patient's browser languages are not a host mistake, so unsupported ones pass silently.
+ */
 export function resolveLocale(
   sources: LocaleSources,
   warn: (step: 'locale' | 'lang', value: string) => void = () => {},
-): SupportedLocale {
-  if (sources.attribute) {
-    const match = matchLocale(sources.attribute);
+  available: readonly string[] = AVAILABLE_LOCALES,
+): string {
+  if (sources.attribute?.trim()) {
+    const match = matchLocale(sources.attribute, available);
     if (match) return match;
     warn('locale', sources.attribute);
   }
-  if (sources.ancestorLang) {
-    const match = matchLocale(sources.ancestorLang);
+  if (sources.ancestorLang?.trim()) {
+    const match = matchLocale(sources.ancestorLang, available);
     if (match) return match;
     warn('lang', sources.ancestorLang);
   }
-  // The patient's browser languages are not a host mistake, so unsupported ones pass silently.
   for (const tag of sources.navigatorLanguages ?? []) {
-    const match = matchLocale(tag);
+    const match = matchLocale(tag, available);
     if (match) return match;
   }
   return sourceLocale;
 }
 
 export function directionOf(locale: string): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.has(locale.split('-')[0]) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(locale.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr';
 }
 
-/** The `lang` of the nearest ancestor, crossing shadow roots the element may sit in. */
+/**
+ * The nearest `lang`: the element's own attribute, else its closest ancestor's, crossing the
+ * shadow roots the element may sit in. Empty values (`lang=""`) are passed over.
+ */
 export function ancestorLang(element: Element): string | null {
-  let node: Element | null = element.parentElement ?? hostOf(element);
+  let node: Element | null = element;
   while (node) {
-    const lang = node.getAttribute('lang');
+    const lang = node.getAttribute('lang')?.trim();
     if (lang) return lang;
     node = node.parentElement ?? hostOf(node);
   }

@@ -135,7 +135,7 @@ export function studies(locale: string): Study[] {
         str`Mayo Clinic looked at the records of ${patients} patients sent by their regular doctors to its internal medicine team in 2009 and 2010.`,
         { id: 'study.mayo.summary' },
       ),
-      caveat: msg('These patients were sent for a review. So this does not mean that 21% of all diagnoses are wrong.', {
+      caveat: msg(str`These patients were sent for a review. So this does not mean that ${pct(0.21)} of all diagnoses are wrong.`, {
         id: 'study.mayo.caveat',
       }),
       citation: msg('Van Such, Lohr, Beckman and Naessens. Journal of Evaluation in Clinical Practice, April 2017.', {
