@@ -517,8 +517,18 @@ export const styles = css`
     }
     button.primary {
       background: ButtonText;
+      border-color: ButtonText;
       color: ButtonFace;
       forced-color-adjust: none;
+    }
+    /* Backgrounds are dropped in forced colours: outline each segment and fill the done ones. */
+    .progress-track span {
+      border: 1px solid CanvasText;
+      background: Canvas;
+      forced-color-adjust: none;
+    }
+    .progress-track span.done {
+      background: CanvasText;
     }
     .option:has(input:checked) {
       outline: 2px solid Highlight;

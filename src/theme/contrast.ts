@@ -21,14 +21,26 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
 
 let canvas: CanvasRenderingContext2D | null | undefined;
 
-/** Any CSS colour as sRGB, composited on white when translucent; undefined when not a colour. */
-export function toRgb(color: string): Rgb | undefined {
+/**
+ * Any CSS colour as sRGB, composited on `backdrop` (white unless given) when translucent;
+ * undefined when not a colour.
+ */
+export function toRgb(color: string, backdrop: Rgb = [255, 255, 255]): Rgb | undefined {
   const value = color.trim();
   if (!value || !CSS.supports('color', value)) return undefined;
   canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   if (!canvas) return undefined;
-  canvas.clearRect(0, 0, 1, 1);
+  // CSS.supports also accepts what a canvas cannot paint (`inherit`, `var(--x)`), and a canvas
+  // silently keeps its previous fillStyle for such a value: starting from two different colours
+  // tells a rejected value (which would read as that previous colour) from a real one.
+  canvas.fillStyle = '#000';
+  canvas.fillStyle = value;
+  const fromBlack = canvas.fillStyle;
   canvas.fillStyle = '#fff';
+  canvas.fillStyle = value;
+  if (canvas.fillStyle !== fromBlack) return undefined;
+  canvas.clearRect(0, 0, 1, 1);
+  canvas.fillStyle = `rgb(${backdrop.join(' ')})`;
   canvas.fillRect(0, 0, 1, 1);
   canvas.fillStyle = value;
   canvas.fillRect(0, 0, 1, 1);
@@ -47,10 +59,16 @@ export const MIN_TEXT_CONTRAST = 4.5;
 /** The pairs of `element`'s resolved colours that fall below 4.5:1, with their ratios. */
 export function lowContrastPairs(element: Element): { names: string; ratio: number }[] {
   const style = getComputedStyle(element);
+  // A token set to `currentColor` follows the host's text colour, which the element inherits.
+  const token = (name: string) => {
+    const value = style.getPropertyValue(name).trim();
+    return value.toLowerCase() === 'currentcolor' ? style.color : value;
+  };
   const failing: { names: string; ratio: number }[] = [];
   for (const pair of CONTRAST_PAIRS) {
-    const text = toRgb(style.getPropertyValue(pair.text));
-    const background = toRgb(style.getPropertyValue(pair.background));
+    const background = toRgb(token(pair.background));
+    // Translucent text is seen over its own background, not over white.
+    const text = background && toRgb(token(pair.text), background);
     if (!text || !background) continue;
     const ratio = contrastRatio(text, background);
     if (ratio < MIN_TEXT_CONTRAST) failing.push({ names: pair.names, ratio });
