@@ -34,8 +34,12 @@ function hasKind(value: unknown, kind: Kind): boolean {
 /**
  * Reads the element's own JSON config. Returns the usable values (those whose attribute is not
  * set) and one plain warning per problem: malformed JSON, an unknown key, a value of the wrong type.
+ * `isAttributeSet` says which attributes the host wrote (by default, those present now).
  */
-export function readDeclarativeConfig(element: Element): { config: DeclarativeConfig; warnings: string[] } {
+export function readDeclarativeConfig(
+  element: Element,
+  isAttributeSet: (name: string) => boolean = (name) => element.hasAttribute(name),
+): { config: DeclarativeConfig; warnings: string[] } {
   const script = [...element.children].find(
     (child): child is HTMLScriptElement => child instanceof HTMLScriptElement && child.type === 'application/json',
   );
@@ -59,7 +63,7 @@ export function readDeclarativeConfig(element: Element): { config: DeclarativeCo
       warnings.push(`the JSON config has an unknown key "${key}"; it is ignored. Known keys: ${Object.keys(CONFIG_KEYS).join(', ')}.`);
     } else if (!hasKind(value, spec.kind)) {
       warnings.push(`the JSON config key "${key}" must be a ${spec.kind === 'string[]' ? 'list of question ids' : spec.kind}; the default is used.`);
-    } else if (!spec.attribute || !element.hasAttribute(spec.attribute)) {
+    } else if (!spec.attribute || !isAttributeSet(spec.attribute)) {
       config[key as ConfigKey] = value as string | boolean | string[];
     }
   }
