@@ -14,7 +14,13 @@ const collect = (value) => {
 };
 collect(pkg.exports);
 
-const missing = [...named].map((path) => path.replace(/^\.\//, '')).filter((path) => !packed.has(path));
+// A subpath pattern (`./locales/*.js`) must match at least one packed file.
+const isPacked = (path) => {
+  if (!path.includes('*')) return packed.has(path);
+  const [head, tail] = path.split('*');
+  return [...packed].some((file) => file.startsWith(head) && file.endsWith(tail));
+};
+const missing = [...named].map((path) => path.replace(/^\.\//, '')).filter((path) => !isPacked(path));
 console.log(`npm pack: ${pack.files.length} files, ${(pack.size / 1024).toFixed(1)} KB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KB unpacked`);
 if (missing.length) {
   console.error(`Missing from the package: ${missing.join(', ')}`);

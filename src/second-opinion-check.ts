@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
 import { emit } from './events.ts';
 import { styles } from './second-opinion-check.styles.ts';
@@ -170,9 +171,19 @@ export class SecondOpinionCheck extends LitElement {
     super.connectedCallback();
     if (!this.configRead) {
       this.configRead = true;
-      const { config, warnings } = readDeclarativeConfig(this);
-      for (const warning of warnings) this.warnOnce(warning, warning);
-      Object.assign(this, config);
+      // The host's attributes, before the first render reflects `theme` and `variant`.
+      const hostAttributes = new Set(this.getAttributeNames());
+      const read = () => {
+        const { config, warnings } = readDeclarativeConfig(this, (name) => hostAttributes.has(name));
+        for (const warning of warnings) this.warnOnce(warning, warning);
+        Object.assign(this, config);
+      };
+      // When the script ran first (`async`, or a second widget further down a streamed page),
+      // the parser connects the element before it parses its children: look for the JSON config
+      // once the document is parsed.
+      if (document.readyState === 'loading' && !this.hasChildNodes()) {
+        document.addEventListener('DOMContentLoaded', read, { once: true });
+      } else read();
     }
     this.applyLocale();
     // A host that switches its page language switches the widget too.
@@ -296,16 +307,21 @@ export class SecondOpinionCheck extends LitElement {
         });
       case 'question': {
         const id = this.questionIds[this.questionIndex];
-        return renderQuestion({
+        // Fresh radios for each question: reused ones would be renamed into the new group while
+        // still checked, which unchecks the answer given there before (seen going Back).
+        return keyed(
           id,
-          number: this.questionIndex + 1,
-          total,
-          answer: this.answers[id],
-          showError: this.showAnswerError,
-          onAnswer: (answer) => this.handleAnswer(id, answer),
-          onContinue: this.handleQuestionContinue,
-          onBack: this.handleQuestionBack,
-        });
+          renderQuestion({
+            id,
+            number: this.questionIndex + 1,
+            total,
+            answer: this.answers[id],
+            showError: this.showAnswerError,
+            onAnswer: (answer) => this.handleAnswer(id, answer),
+            onContinue: this.handleQuestionContinue,
+            onBack: this.handleQuestionBack,
+          }),
+        );
       }
       case 'barriers':
         return renderBarriers({

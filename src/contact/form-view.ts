@@ -137,6 +137,7 @@ export function renderContactForm(view: ContactFormView) {
           part="input"
           name="phone"
           type="tel"
+          dir="ltr"
           autocomplete="tel"
           inputmode="tel"
           .value=${live(values.phone)}
@@ -155,6 +156,7 @@ export function renderContactForm(view: ContactFormView) {
           part="input"
           name="email"
           type="email"
+          dir="ltr"
           autocomplete="email"
           spellcheck="false"
           .value=${live(values.email)}
@@ -332,8 +334,9 @@ function failureReason(reason: 'network' | 'timeout' | 'http' | 'rejected' | 'un
 }
 
 function renderFallback(view: ContactFormView) {
-  const phone = view.telHref ? html`<a href=${view.telHref}>${view.phone}</a>` : undefined;
-  const email = view.mailtoHref ? html`<a href=${view.mailtoHref}>${view.email}</a>` : undefined;
+  // Phone numbers and addresses read left to right even inside right-to-left text.
+  const phone = view.telHref ? html`<a href=${view.telHref} dir="ltr">${view.phone}</a>` : undefined;
+  const email = view.mailtoHref ? html`<a href=${view.mailtoHref} dir="ltr">${view.email}</a>` : undefined;
   if (phone && email) return msg(html`You can also call ${phone} or email ${email}.`, { id: 'form.fallback.both' });
   if (phone) return msg(html`You can also call ${phone}.`, { id: 'form.fallback.phone' });
   if (email) return msg(html`You can also email ${email}.`, { id: 'form.fallback.email' });

@@ -36,11 +36,11 @@ export function renderContactPanel(
         ? html`<dl>
             ${details.telHref
               ? html`<dt>${msg('Phone', { id: 'contact.phone' })}</dt>
-                  <dd><a href=${details.telHref}>${details.phone}</a></dd>`
+                  <dd><a href=${details.telHref} dir="ltr">${details.phone}</a></dd>`
               : nothing}
             ${details.mailtoHref
               ? html`<dt>${msg('Email', { id: 'contact.email' })}</dt>
-                  <dd><a href=${details.mailtoHref}>${details.email}</a></dd>`
+                  <dd><a href=${details.mailtoHref} dir="ltr">${details.email}</a></dd>`
               : nothing}
             ${details.contactUrl
               ? html`<dt>${msg('Online', { id: 'contact.online' })}</dt>

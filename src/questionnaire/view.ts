@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { BARRIER_IDS, barrierText, questionText } from './questions.ts';
 import type { Answer, BarrierId, QuestionId } from '../types.ts';
+import { activeLocale } from '../i18n/localization.ts';
 
 const ANSWERS: readonly Answer[] = ['yes', 'no', 'unsure'];
 
@@ -16,8 +17,11 @@ export function answerLabel(answer: Answer): string {
   }
 }
 
+/** Numbers in the patient's own digits (Intl), like the rest of the widget's figures. */
+const formatCount = (n: number) => new Intl.NumberFormat(activeLocale()).format(n);
+
 export const progressText = (number: number, total: number) =>
-  msg(str`Question ${number} of ${total}`, { id: 'progress' });
+  msg(str`Question ${formatCount(number)} of ${formatCount(total)}`, { id: 'progress' });
 
 export interface IntroView {
   total: number;
@@ -34,7 +38,11 @@ export function renderIntro(view: IntroView) {
         ${msg('A second opinion is when another doctor looks at your diagnosis and treatment plan.', { id: 'intro.what' })}
         ${msg('Many people get one to feel sure about a big decision, or to learn about all their options.', { id: 'intro.why' })}
       </p>
-      <p class="estimate">${msg(str`${view.total} quick questions, about 1 minute`, { id: 'intro.estimate' })}</p>
+      <p class="estimate">
+        ${view.total === 1
+          ? msg('1 quick question, about 1 minute', { id: 'intro.estimate.one' })
+          : msg(str`${formatCount(view.total)} quick questions, about 1 minute`, { id: 'intro.estimate' })}
+      </p>
       <div class="actions">
         <button type="button" part="button button-primary" class="primary" @click=${view.onStart}>
           ${msg('Start', { id: 'intro.start' })}

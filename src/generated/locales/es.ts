@@ -76,6 +76,7 @@
 'form.time.morning': `Mañana`,
 'form.voicemail': `Pueden dejarme un mensaje de voz`,
 'intro.estimate': str`${0} preguntas rápidas, alrededor de 1 minuto`,
+'intro.estimate.one': `1 pregunta rápida, alrededor de 1 minuto`,
 'intro.start': `Empezar`,
 'intro.title': `¿Debo pedir una segunda opinión?`,
 'intro.what': `Una segunda opinión es cuando otro médico revisa su diagnóstico y su plan de tratamiento.`,

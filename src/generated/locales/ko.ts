@@ -76,6 +76,7 @@
 'form.time.morning': `오전`,
 'form.voicemail': `음성 메시지를 남겨도 괜찮아요`,
 'intro.estimate': str`간단한 질문 ${0}개, 약 1분`,
+'intro.estimate.one': `간단한 질문 1개, 약 1분`,
 'intro.start': `시작하기`,
 'intro.title': `두 번째 의견을 받아야 할까요?`,
 'intro.what': `두 번째 의견이란 다른 의사가 진단과 치료 계획을 다시 살펴보는 것을 말해요.`,

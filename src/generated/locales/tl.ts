@@ -76,6 +76,7 @@
 'form.time.morning': `Umaga`,
 'form.voicemail': `Puwedeng mag-iwan ng voicemail`,
 'intro.estimate': str`${0} mabilis na tanong, mga 1 minuto`,
+'intro.estimate.one': `1 mabilis na tanong, mga 1 minuto`,
 'intro.start': `Magsimula`,
 'intro.title': `Dapat ba akong kumuha ng pangalawang opinyon?`,
 'intro.what': `Ang pangalawang opinyon ay kapag tiningnan ng ibang doktor ang inyong diagnosis at plano ng gamutan.`,

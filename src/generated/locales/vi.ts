@@ -76,6 +76,7 @@
 'form.time.morning': `Buổi sáng`,
 'form.voicemail': `Có thể để lại tin nhắn thoại`,
 'intro.estimate': str`${0} câu hỏi nhanh, khoảng 1 phút`,
+'intro.estimate.one': `1 câu hỏi nhanh, khoảng 1 phút`,
 'intro.start': `Bắt đầu`,
 'intro.title': `Tôi có nên xin ý kiến thứ hai không?`,
 'intro.what': `Ý kiến thứ hai là khi một bác sĩ khác xem lại chẩn đoán và kế hoạch điều trị của quý vị.`,

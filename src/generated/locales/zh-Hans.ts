@@ -76,6 +76,7 @@
 'form.time.morning': `上午`,
 'form.voicemail': `可以给我留语音留言`,
 'intro.estimate': str`${0}个简短问题，大约1分钟`,
+'intro.estimate.one': `1个简短问题，大约1分钟`,
 'intro.start': `开始`,
 'intro.title': `我应该寻求第二意见吗？`,
 'intro.what': `第二意见是指由另一位医生查看您的诊断和治疗方案。`,

@@ -76,6 +76,7 @@
 'form.time.morning': `上午`,
 'form.voicemail': `可以給我留語音留言`,
 'intro.estimate': str`${0}個簡短問題，大約1分鐘`,
+'intro.estimate.one': `1個簡短問題，大約1分鐘`,
 'intro.start': `開始`,
 'intro.title': `我應該尋求第二意見嗎？`,
 'intro.what': `第二意見是指由另一位醫生查看您的診斷和治療方案。`,
