@@ -1,0 +1,272 @@
+import { expect } from '@open-wc/testing';
+import '../src/define.ts';
+import { SecondOpinionCheck } from '../src/second-opinion-check.ts';
+import type { QuestionId } from '../src/types.ts';
+import {
+  $,
+  $$,
+  accessibleText,
+  clickButton,
+  expectNone,
+  fixtureElement,
+  hasButton,
+  headingText,
+  QUESTION_HEADING,
+  settle,
+  spyOnWarn,
+  textOf,
+  type Attributes,
+  type CheckElement,
+} from './helpers.ts';
+
+declare global {
+  interface Window {
+    hostileRan?: boolean;
+  }
+}
+
+/** Renders with a console.warn spy around the whole first render; returns the warnings. */
+async function withWarnings(attrs: Attributes, act?: (el: CheckElement) => Promise<void>) {
+  const spy = spyOnWarn();
+  try {
+    const el = await fixtureElement(attrs);
+    await act?.(el);
+    return { el, warnings: spy.calls };
+  } finally {
+    spy.restore();
+  }
+}
+
+async function openContact(el: CheckElement) {
+  const contact = hasButton(el, 'Contact the clinic')
+    ? 'Contact the clinic'
+    : `Contact ${el.getAttribute('clinic-name')}`;
+  await clickButton(el, contact);
+}
+
+function contactLinks(el: CheckElement): HTMLAnchorElement[] {
+  return $$<HTMLAnchorElement>(el, '[part~="contact"] a');
+}
+
+describe('<second-opinion-check> with hostile input', () => {
+  afterEach(() => {
+    delete window.hostileRan;
+  });
+
+  describe('attribute text is text, never HTML', () => {
+    const markup = '<img src=x onerror="window.hostileRan=true">';
+
+    it('clinic-name renders markup as text in the header and headings', async () => {
+      const el = await fixtureElement({ 'clinic-name': markup });
+      await expect(el).to.be.accessible();
+      expect(accessibleText($(el, '[part~="header"]')!)).to.equal(markup);
+      expect(hasButton(el, `Contact ${markup}`)).to.equal(true);
+      await clickButton(el, `Contact ${markup}`);
+      expect(headingText(el)).to.equal(`Contact ${markup}`);
+      expectNone(el, 'img');
+      expect(el.querySelector('img')).to.equal(null);
+      expect(window.hostileRan).to.equal(undefined);
+    });
+
+    it('address, hours, phone, email and emergency-number render markup as text', async () => {
+      const { el, warnings } = await withWarnings({
+        address: '<b>1 Main St</b><script>window.hostileRan=true</script>',
+        hours: '<i>9–5</i>',
+        phone: '<b>555</b> 0100',
+        email: '<a href="https://evil.example">x</a>@example.org',
+        'emergency-number': '<img src=x onerror="window.hostileRan=true">112',
+      });
+      expect(
+        warnings.filter((text) => text.includes('email')),
+        'the email is refused',
+      ).to.have.length(1);
+      await openContact(el);
+      for (const tag of ['b', 'i', 'script', 'img']) expectNone(el, tag);
+      const panel = textOf(el, '[part~="contact"]');
+      expect(panel).to.contain('<b>1 Main St</b><script>window.hostileRan=true</script>');
+      expect(panel).to.contain('<i>9–5</i>');
+      expect(textOf(el, '[part~="disclaimer"]')).to.contain('call <img src=x onerror="window.hostileRan=true">112.');
+      const hrefs = contactLinks(el).map((link) => link.getAttribute('href'));
+      expect(hrefs).to.include('tel:5550100');
+      expect(
+        hrefs.some((href) => href?.includes('evil.example')),
+        'no link from the email markup',
+      ).to.equal(false);
+      expect(window.hostileRan).to.equal(undefined);
+    });
+  });
+
+  describe('contact-url: only http: and https: are linked', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JavaScript:alert(document.cookie)',
+      'data:text/html,<script>alert(1)</script>',
+      'ftp://files.example/contact',
+      'vbscript:msgbox(1)',
+      '//no-scheme.example/contact',
+      'not a url',
+    ]) {
+      it(`refuses ${url} with a warning naming contact-url`, async () => {
+        const { el, warnings } = await withWarnings({ 'contact-url': url });
+        await openContact(el);
+        await expect(el).to.be.accessible();
+        expect(contactLinks(el), 'no link at all').to.have.length(0);
+        expect($$(el, '[href]').map((node) => node.getAttribute('href'))).not.to.include(url);
+        expect(textOf(el, '[part~="contact"]')).not.to.contain('Go to the contact page');
+        const named = warnings.filter((text) => text.includes('contact-url'));
+        expect(named, warnings.join('\n')).to.have.length(1);
+        expect(named[0]).to.contain(url);
+      });
+    }
+
+    it('links an https: address without a warning', async () => {
+      const { el, warnings } = await withWarnings({ 'contact-url': 'https://clinic.example/contact?x=1' });
+      await openContact(el);
+      expect(contactLinks(el).map((link) => link.getAttribute('href'))).to.deep.equal([
+        'https://clinic.example/contact?x=1',
+      ]);
+      expect(warnings.filter((text) => text.includes('contact-url'))).to.deep.equal([]);
+    });
+
+    it('warns when a refused contactUrl is set as a property later, and unlinks it', async () => {
+      const el = await fixtureElement({ 'contact-url': 'https://clinic.example/' });
+      await openContact(el);
+      expect(contactLinks(el)).to.have.length(1);
+      const spy = spyOnWarn();
+      try {
+        (el as unknown as SecondOpinionCheck).contactUrl = 'javascript:alert(1)';
+        await settle(el);
+      } finally {
+        spy.restore();
+      }
+      expect(contactLinks(el)).to.have.length(0);
+      expect(spy.calls.some((text) => text.includes('contact-url'))).to.equal(true);
+    });
+  });
+
+  describe('phone', () => {
+    const cases: [string, string][] = [
+      ['1-800-FLOWERS x12', 'tel:180012'],
+      ['+1 (555) 010-0199', 'tel:+15550100199'],
+      ['+44 20 7946 0958', 'tel:+442079460958'],
+      ['555.0100;ext=9', 'tel:55501009'],
+    ];
+    for (const [phone, href] of cases) {
+      it(`"${phone}" is shown as given and dialled as ${href}`, async () => {
+        const el = await fixtureElement({ phone });
+        await openContact(el);
+        const [link] = contactLinks(el);
+        expect(link.getAttribute('href')).to.equal(href);
+        expect(link.getAttribute('href')).to.match(/^tel:\+?\d+$/);
+        expect(accessibleText(link)).to.equal(phone);
+      });
+    }
+
+    it('is not linked, with a warning, when it has no digits', async () => {
+      const { el, warnings } = await withWarnings({ phone: 'CALL-US-NOW' });
+      await openContact(el);
+      expect(contactLinks(el)).to.have.length(0);
+      expect(warnings.some((text) => text.includes('phone'))).to.equal(true);
+    });
+  });
+
+  it('does not link an email with extra mailto: fields, and warns naming email', async () => {
+    const { el, warnings } = await withWarnings({ email: 'care@example.org?bcc=spy@evil.example' });
+    await openContact(el);
+    expect(contactLinks(el)).to.have.length(0);
+    expect(warnings.some((text) => text.includes('email'))).to.equal(true);
+  });
+
+  describe('questions', () => {
+    it('drops unknown ids with a warning naming each, keeping the known ones in order', async () => {
+      const el = await fixtureElement();
+      const spy = spyOnWarn();
+      try {
+        el.questions = ['doubts', 'bogus', 'serious', 'doubts', '<b>x</b>'] as unknown as QuestionId[];
+        await settle(el);
+      } finally {
+        spy.restore();
+      }
+      expect(el.questions).to.deep.equal(['doubts', 'serious']);
+      expect(spy.calls.some((text) => text.includes('bogus'))).to.equal(true);
+      expect(spy.calls.some((text) => text.includes('<b>x</b>'))).to.equal(true);
+      expect(spy.calls.some((text) => text.includes('"doubts"') || text.includes('"serious"'))).to.equal(false);
+      await clickButton(el, 'Start');
+      expect(textOf(el, '[part~="progress"]')).to.equal('Question 1 of 2');
+      expect(headingText(el)).to.equal(QUESTION_HEADING.doubts);
+    });
+
+    it('asks all default questions, with a warning, when none is known', async () => {
+      const el = await fixtureElement();
+      const spy = spyOnWarn();
+      try {
+        el.questions = ['nope'] as unknown as QuestionId[];
+        await settle(el);
+      } finally {
+        spy.restore();
+      }
+      expect(el.questions).to.deep.equal(['serious', 'surgery', 'unclear', 'experimental', 'doubts']);
+      expect(spy.calls.some((text) => text.includes('nope'))).to.equal(true);
+      await clickButton(el, 'Start');
+      expect(textOf(el, '[part~="progress"]')).to.equal('Question 1 of 5');
+    });
+  });
+
+  describe('theme and variant', () => {
+    it('warns about an unknown theme, naming it, and uses light', async () => {
+      const { el, warnings } = await withWarnings({ theme: 'neon' });
+      await expect(el).to.be.accessible();
+      expect(
+        warnings.some((text) => text.includes('theme') && text.includes('neon')),
+        warnings.join('\n'),
+      ).to.equal(true);
+      expect((el as unknown as SecondOpinionCheck).theme).to.equal('light');
+      expect(el.getAttribute('theme')).to.equal('light');
+    });
+
+    it('warns about an unknown variant, naming it, and renders inline', async () => {
+      const { el, warnings } = await withWarnings({ variant: 'popup' });
+      await expect(el).to.be.accessible();
+      expect(
+        warnings.some((text) => text.includes('variant') && text.includes('popup')),
+        warnings.join('\n'),
+      ).to.equal(true);
+      expect((el as unknown as SecondOpinionCheck).variant).to.equal('inline');
+      expect(headingText(el)).to.equal('Should I get a second opinion?');
+    });
+
+    it('does not warn about known values', async () => {
+      const { warnings } = await withWarnings({
+        theme: 'dark',
+        variant: 'inline',
+        'contact-url': 'https://a.example/',
+      });
+      expect(warnings).to.deep.equal([]);
+    });
+  });
+
+  describe('defining twice', () => {
+    it('loading the define module again (as a second script would) throws nothing and keeps the class', async () => {
+      const before = customElements.get('second-opinion-check');
+      expect(before).to.equal(SecondOpinionCheck);
+      const errors: unknown[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.error);
+      window.addEventListener('error', onError);
+      try {
+        // A query string makes the browser evaluate the module a second time.
+        const again = new URL('../src/define.ts?again', import.meta.url).href;
+        const module = (await import(again)) as { SecondOpinionCheck: typeof SecondOpinionCheck; TAG_NAME: string };
+        expect(module.TAG_NAME).to.equal('second-opinion-check');
+        const twice = new URL('../src/define.ts?twice', import.meta.url).href;
+        await import(twice);
+      } finally {
+        window.removeEventListener('error', onError);
+      }
+      expect(errors).to.deep.equal([]);
+      expect(customElements.get('second-opinion-check')).to.equal(before);
+      const el = await fixtureElement();
+      expect(el instanceof SecondOpinionCheck).to.equal(true);
+      expect(headingText(el)).to.equal('Should I get a second opinion?');
+    });
+  });
+});
