@@ -61,6 +61,8 @@ export const styles = css`
   }
 
   .base {
+    /* Matches the space the README's host rule reserves before the script loads: no layout shift. */
+    min-block-size: 24rem;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
@@ -494,6 +496,7 @@ export const styles = css`
   }
 
   .dialog .base {
+    min-block-size: 0;
     border: 0;
     border-radius: 0;
     padding-block-start: 0;

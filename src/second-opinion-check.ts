@@ -7,7 +7,7 @@ import { styles } from './second-opinion-check.styles.ts';
 import { BARRIER_IDS, normalizeQuestionIds, QUESTION_IDS } from './questionnaire/questions.ts';
 import { scoreSelfCheck } from './questionnaire/scoring.ts';
 import { progressText, renderBarriers, renderIntro, renderQuestion } from './questionnaire/view.ts';
-import { levelHeading } from './result/content.ts';
+import { levelHeading, warmResultFormats } from './result/content.ts';
 import { checklistText } from './result/export.ts';
 import { renderResult } from './result/view.ts';
 import { httpUrl, mailtoHref, telHref } from './contact/links.ts';
@@ -25,6 +25,7 @@ import { ancestorLang, directionOf, resolveLocale } from './i18n/locales.ts';
 import type { Answer, BarrierId, QuestionId, SelfCheckResult, Step, Theme, Variant } from './types.ts';
 
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+const HOST_COLOR_TOKENS = ['--soc-color-accent', '--soc-color-on-accent', '--soc-color-text', '--soc-color-surface'];
 const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
 
 /**
@@ -229,12 +230,12 @@ export class SecondOpinionCheck extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // Colours are only known once the styles apply; one look, one warning at most.
-    requestAnimationFrame(() => this.checkContrast());
+    this.scheduleContrastCheck();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open') || changed.has('variant')) this.syncDialog();
+    if (changed.has('theme') && changed.get('theme') !== undefined) this.scheduleContrastCheck();
     if (this.focusHeadingAfterUpdate) {
       this.focusHeadingAfterUpdate = false;
       this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
@@ -284,9 +285,18 @@ export class SecondOpinionCheck extends LitElement {
     this.dialogWasOpen = this.open;
   }
 
+  /** Colours are only known once styles apply; checked when the page is idle, off the first paint. */
+  private scheduleContrastCheck() {
+    const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1));
+    whenIdle(() => this.checkContrast(), { timeout: 1000 });
+  }
+
   private checkContrast() {
     const root = this.renderRoot.querySelector('.base, .launcher-root');
     if (!root) return;
+    // Our own theme colours pass; only a host's --soc-* colours can fail, so skip the canvas work without them.
+    const host = getComputedStyle(this);
+    if (HOST_COLOR_TOKENS.every((token) => !host.getPropertyValue(token).trim())) return;
     for (const { names, ratio } of lowContrastPairs(root)) {
       this.warnOnce(
         `contrast:${names}`,
@@ -417,6 +427,9 @@ export class SecondOpinionCheck extends LitElement {
   }
 
   private handleStartClick = () => {
+    // The result's number and date formats cost ~10 ms the first time: make them while the patient reads.
+    const locale = activeLocale();
+    (window.requestIdleCallback ?? setTimeout)(() => warmResultFormats(locale));
     emit(this, 'soc-start');
     this.goTo('question', 0);
   };

@@ -4,6 +4,30 @@ import type { Answer, BarrierId, QuestionId, ResultLevel } from '../types.ts';
 /** The date the patient-facing content was last checked against its sources. */
 export const CONTENT_REVIEWED = new Date(Date.UTC(2026, 10, 1));
 
+/** Intl formatters are costly to make and cheap to keep: one set per locale. */
+const formatCache = new Map<string, { percent: Intl.NumberFormat; number: Intl.NumberFormat; month: Intl.DateTimeFormat }>();
+
+function formats(locale: string) {
+  let cached = formatCache.get(locale);
+  if (!cached) {
+    cached = {
+      percent: new Intl.NumberFormat(locale, { style: 'percent' }),
+      number: new Intl.NumberFormat(locale),
+      month: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    };
+    formatCache.set(locale, cached);
+  }
+  return cached;
+}
+
+/** "November 2026" in the patient's language. */
+export const reviewedDate = (locale: string) => formats(locale).month.format(CONTENT_REVIEWED);
+
+/** Makes the result's formatters ahead of time, so showing the result stays quick. */
+export function warmResultFormats(locale: string): void {
+  formats(locale);
+}
+
 export function levelHeading(level: ResultLevel): string {
   switch (level) {
     case 'recommended':
@@ -123,8 +147,8 @@ export interface Study {
 
 /** The evidence, worded so it never overstates (see SPEC "Content facts"). */
 export function studies(locale: string): Study[] {
-  const pct = (share: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(share);
-  const num = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const pct = (share: number) => formats(locale).percent.format(share);
+  const num = (n: number) => formats(locale).number.format(n);
   const patients = num(286);
   const changed = num(77);
   const people = num(149);

@@ -2,12 +2,12 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import {
   barrierReassurance,
-  CONTENT_REVIEWED,
   doctorScript,
   levelHeading,
   levelSummary,
   nextSteps,
   reasonText,
+  reviewedDate,
   studies,
   visitQuestions,
   waitNote,
@@ -29,9 +29,7 @@ export interface ResultView {
 export function renderResult(view: ResultView) {
   const { result } = view;
   const reassurances = result.barriers.map(barrierReassurance).filter((text): text is string => !!text);
-  const reviewed = new Intl.DateTimeFormat(view.locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    CONTENT_REVIEWED,
-  );
+  const reviewed = reviewedDate(view.locale);
   return html`
     <section class="step" part="result" aria-labelledby="heading" data-level=${result.level}>
       <h2 id="heading" part="title" tabindex="-1">${levelHeading(result.level)}</h2>
