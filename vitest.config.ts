@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import type { MediaFeatures } from './.storybook/media.ts';
+import { CHROME_PATH, CHROMIUM_ARGS } from './scripts/chromium.js';
 
 /**
  * Story checks (`npm run test:stories`): every story in stories/ is rendered in headless
@@ -24,16 +25,8 @@ export default defineConfig({
             provider: playwright({
               launchOptions: {
                 // The system Chromium: no browser downloads.
-                executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-                args: [
-                  '--no-sandbox',
-                  '--headless=new',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
+                executablePath: CHROME_PATH,
+                args: CHROMIUM_ARGS,
               },
               // See emulateMedia below; set here too so the very first story starts that way.
               contextOptions: { reducedMotion: 'reduce' },

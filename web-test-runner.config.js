@@ -5,11 +5,11 @@ import { browserProbes } from './test/server/browser-probes.js';
 import { cspPage } from './test/server/csp-page.js';
 import { faultEndpoint } from './test/server/fault-endpoint.js';
 import { reactAsEsm } from './test/server/react-esm.js';
+import { CHROME_PATH, CHROMIUM_ARGS } from './scripts/chromium.js';
 
 // Every test file runs in each browser named by BROWSERS (comma-separated; default both):
 //   BROWSERS=chromium npm test      BROWSERS=firefox npx wtr --files test/csp.test.ts
 // CHROME_PATH and FIREFOX_PATH point at other binaries than Debian's.
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox')
   .split(',')
@@ -23,17 +23,9 @@ const launchers = {
       // and a hidden page gets no animation frames, which the tests wait for.
       createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
-        executablePath: chromePath,
+        executablePath: CHROME_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   // Firefox through puppeteer-core's WebDriver BiDi (no CDP). Passing puppeteer-core as the

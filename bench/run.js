@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { buildComparisons } from './build.js';
 import { CANDIDATES, LATE_SCRIPT_MS, addVariant, serve, setHostRule } from './pages.js';
 import { fileSizes, report } from './report.js';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../scripts/chromium.js';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -39,16 +40,8 @@ const RATES = [1, 4];
 const SETTLE_MS = 500;
 const TIMEOUT_MS = 30000;
 const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROMIUM = CHROME_PATH;
+const ARGS = CHROMIUM_ARGS;
 
 if (!(ROUNDS >= 1)) {
   console.error('bench: --rounds needs a number of 1 or more.');
