@@ -5,7 +5,16 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'storybook-static/', 'src/generated/', 'custom-elements.json', 'bench/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'storybook-static/',
+      'src/generated/',
+      'custom-elements.json',
+      'bench/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
@@ -20,7 +29,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', 'scripts/**', 'bench/**', '*.config.*', '.storybook/**', 'demo/vite.config.ts', 'test/server/**'],
+    files: [
+      '**/*.js',
+      'scripts/**',
+      'bench/**',
+      '*.config.*',
+      '.storybook/**',
+      'demo/vite.config.ts',
+      'test/server/**',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

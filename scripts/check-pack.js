@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+const [pack] = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+);
 const packed = new Set(pack.files.map((file) => file.path));
 
 const named = new Set([pkg.main, pkg.module, pkg.types, pkg.customElements].filter(Boolean));
@@ -21,7 +23,9 @@ const isPacked = (path) => {
   return [...packed].some((file) => file.startsWith(head) && file.endsWith(tail));
 };
 const missing = [...named].map((path) => path.replace(/^\.\//, '')).filter((path) => !isPacked(path));
-console.log(`npm pack: ${pack.files.length} files, ${(pack.size / 1024).toFixed(1)} KB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KB unpacked`);
+console.log(
+  `npm pack: ${pack.files.length} files, ${(pack.size / 1024).toFixed(1)} KB packed, ${(pack.unpackedSize / 1024).toFixed(1)} KB unpacked`,
+);
 if (missing.length) {
   console.error(`Missing from the package: ${missing.join(', ')}`);
   process.exit(1);

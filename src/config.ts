@@ -50,19 +50,27 @@ export function readDeclarativeConfig(
   try {
     parsed = JSON.parse(script.textContent ?? '');
   } catch (error) {
-    warnings.push(`the JSON config (<script type="application/json">) is not valid JSON, so it is ignored: ${(error as Error).message}`);
+    warnings.push(
+      `the JSON config (<script type="application/json">) is not valid JSON, so it is ignored: ${(error as Error).message}`,
+    );
     return { config, warnings };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    warnings.push('the JSON config (<script type="application/json">) must be an object of settings, so it is ignored.');
+    warnings.push(
+      'the JSON config (<script type="application/json">) must be an object of settings, so it is ignored.',
+    );
     return { config, warnings };
   }
   for (const [key, value] of Object.entries(parsed)) {
     const spec = CONFIG_KEYS[key as ConfigKey];
     if (!spec) {
-      warnings.push(`the JSON config has an unknown key "${key}"; it is ignored. Known keys: ${Object.keys(CONFIG_KEYS).join(', ')}.`);
+      warnings.push(
+        `the JSON config has an unknown key "${key}"; it is ignored. Known keys: ${Object.keys(CONFIG_KEYS).join(', ')}.`,
+      );
     } else if (!hasKind(value, spec.kind)) {
-      warnings.push(`the JSON config key "${key}" must be a ${spec.kind === 'string[]' ? 'list of question ids' : spec.kind}; the default is used.`);
+      warnings.push(
+        `the JSON config key "${key}" must be a ${spec.kind === 'string[]' ? 'list of question ids' : spec.kind}; the default is used.`,
+      );
     } else if (!spec.attribute || !isAttributeSet(spec.attribute)) {
       config[key as ConfigKey] = value as string | boolean | string[];
     }

@@ -94,7 +94,6 @@ export const styles = css`
     outline: none;
   }
 
-
   p,
   ul,
   dl,
@@ -505,7 +504,9 @@ export const styles = css`
   @media (prefers-reduced-motion: no-preference) {
     .option,
     button {
-      transition: background-color 120ms ease, border-color 120ms ease;
+      transition:
+        background-color 120ms ease,
+        border-color 120ms ease;
     }
   }
 

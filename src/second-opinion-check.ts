@@ -129,9 +129,14 @@ export class SecondOpinionCheck extends LitElement {
   set questions(value: readonly QuestionId[]) {
     const old = this.questionIds;
     const { ids, unknown } = normalizeQuestionIds(value);
-    for (const id of unknown) this.warnOnce(`questions:${String(id)}`, `the questions list has an unknown id ${JSON.stringify(id)}; it is left out. Known ids: ${QUESTION_IDS.join(', ')}.`);
+    for (const id of unknown)
+      this.warnOnce(
+        `questions:${String(id)}`,
+        `the questions list has an unknown id ${JSON.stringify(id)}; it is left out. Known ids: ${QUESTION_IDS.join(', ')}.`,
+      );
     this.questionIds = ids.length ? ids : [...QUESTION_IDS];
-    if (!ids.length) this.warnOnce('questions:empty', 'the questions list has no known id, so all default questions are asked.');
+    if (!ids.length)
+      this.warnOnce('questions:empty', 'the questions list has no known id, so all default questions are asked.');
     this.questionIndex = Math.min(this.questionIndex, this.questionIds.length - 1);
     this.requestUpdate('questions', old);
   }
@@ -217,7 +222,7 @@ export class SecondOpinionCheck extends LitElement {
         this.warnAttribute(
           'endpoint',
           this.endpoint,
-          'call-back requests go only to https:, this page\'s origin, or http://localhost, so the form is hidden',
+          "call-back requests go only to https:, this page's origin, or http://localhost, so the form is hidden",
         );
       }
     }
@@ -357,7 +362,12 @@ export class SecondOpinionCheck extends LitElement {
       case 'contact':
         return html`
           <div class="step">
-            <button type="button" part="button" class="back" @click=${() => this.goTo(this.contactReturnStep, this.questionIndex)}>
+            <button
+              type="button"
+              part="button"
+              class="back"
+              @click=${() => this.goTo(this.contactReturnStep, this.questionIndex)}
+            >
               <span class="icon-back" aria-hidden="true">‹</span>${msg('Back', { id: 'nav.back' })}
             </button>
             ${renderContactPanel(this.contactDetails(), this.renderForm(locale), 'heading', true)}
@@ -395,7 +405,8 @@ export class SecondOpinionCheck extends LitElement {
     });
     await this.updateComplete;
     // Errors: focus the summary (GOV.UK pattern). Sent: focus the confirmation, as the form is gone.
-    if (form.submitted && form.visibleErrors.length) this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
+    if (form.submitted && form.visibleErrors.length)
+      this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
     await pending;
     await this.updateComplete;
     if (form.status.kind === 'sent') this.renderRoot.querySelector<HTMLElement>('#form-sent')?.focus();
@@ -561,4 +572,3 @@ export class SecondOpinionCheck extends LitElement {
     console.warn(`<second-opinion-check>: ${text}`);
   }
 }
-

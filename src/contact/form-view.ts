@@ -3,7 +3,13 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { BestTime } from '../types.ts';
 import type { ContactFormController } from './form-controller.ts';
-import { BEST_TIMES, MESSAGE_MAX_LENGTH, type ContactError, type ContactField, type ContactFormValues } from './validation.ts';
+import {
+  BEST_TIMES,
+  MESSAGE_MAX_LENGTH,
+  type ContactError,
+  type ContactField,
+  type ContactFormValues,
+} from './validation.ts';
 
 export interface ContactFormView {
   form: ContactFormController;
@@ -67,8 +73,10 @@ export function renderContactForm(view: ContactFormView) {
 
   const errors = new Map(form.visibleErrors);
   const values = form.values;
-  const text = <K extends keyof ContactFormValues>(field: K) => (event: Event) =>
-    form.setValue(field, (event.target as HTMLInputElement).value as ContactFormValues[K]);
+  const text =
+    <K extends keyof ContactFormValues>(field: K) =>
+    (event: Event) =>
+      form.setValue(field, (event.target as HTMLInputElement).value as ContactFormValues[K]);
   const tick = (field: 'voicemailOk' | 'forSomeoneElse' | 'shareAnswers' | 'consent') => (event: Event) =>
     form.setValue(field, (event.target as HTMLInputElement).checked);
   const describedBy = (field: ContactField, ...more: string[]) =>
@@ -83,32 +91,47 @@ export function renderContactForm(view: ContactFormView) {
     : msg('I agree that the clinic may contact me about this request.', { id: 'form.consent' });
 
   return html`
-    <form part="form" class="contact-form" novalidate aria-labelledby="form-heading" @submit=${(event: Event) => {
-      event.preventDefault();
-      view.onSubmit();
-    }}>
+    <form
+      part="form"
+      class="contact-form"
+      novalidate
+      aria-labelledby="form-heading"
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        view.onSubmit();
+      }}
+    >
       <h3 id="form-heading">${msg('Ask us to call you back', { id: 'form.heading' })}</h3>
-      ${form.submitted && errors.size
-        ? html`
-            <div id="error-summary" class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-              <h4 id="error-summary-title">${msg('There is a problem', { id: 'form.summary' })}</h4>
-              <ul>
-                ${[...errors].map(
-                  ([field, error]) => html`<li>
-                    <a
-                      href=${`#${FIELD_IDS[field]}`}
-                      @click=${(event: Event) => {
-                        event.preventDefault();
-                        view.onErrorLinkClick(field);
-                      }}
-                      >${errorText(error)}</a
-                    >
-                  </li>`,
-                )}
-              </ul>
-            </div>
-          `
-        : nothing}
+      ${
+        form.submitted && errors.size
+          ? html`
+              <div
+                id="error-summary"
+                class="error-summary"
+                role="alert"
+                tabindex="-1"
+                aria-labelledby="error-summary-title"
+              >
+                <h4 id="error-summary-title">${msg('There is a problem', { id: 'form.summary' })}</h4>
+                <ul>
+                  ${[...errors].map(
+                    ([field, error]) =>
+                      html`<li>
+                        <a
+                          href=${`#${FIELD_IDS[field]}`}
+                          @click=${(event: Event) => {
+                            event.preventDefault();
+                            view.onErrorLinkClick(field);
+                          }}
+                          >${errorText(error)}</a
+                        >
+                      </li>`,
+                  )}
+                </ul>
+              </div>
+            `
+          : nothing
+      }
 
       <div class="field">
         <label for="contact-name">${msg('Your name', { id: 'form.name' })}</label>
@@ -128,7 +151,9 @@ export function renderContactForm(view: ContactFormView) {
         />
       </div>
 
-      <p id="contact-how-hint" class="hint">${msg('Give a phone number, an email address, or both.', { id: 'form.contact.hint' })}</p>
+      <p id="contact-how-hint" class="hint">
+        ${msg('Give a phone number, an email address, or both.', { id: 'form.contact.hint' })}
+      </p>
       <div class="field">
         <label for="contact-phone">${msg('Phone number', { id: 'form.phone' })}</label>
         ${fieldError('phone')}
@@ -172,24 +197,31 @@ export function renderContactForm(view: ContactFormView) {
         <legend>${msg('Best time to call', { id: 'form.time' })}</legend>
         <div class="options compact">
           ${BEST_TIMES.map(
-            (time) => html`<label part="option" class="option">
-              <input
-                type="radio"
-                name="bestTime"
-                value=${time}
-                .checked=${live(values.bestTime === time)}
-                ?disabled=${form.busy}
-                @change=${() => form.setValue('bestTime', time)}
-              />
-              <span>${bestTimeLabel(time)}</span>
-            </label>`,
+            (time) =>
+              html`<label part="option" class="option">
+                <input
+                  type="radio"
+                  name="bestTime"
+                  value=${time}
+                  .checked=${live(values.bestTime === time)}
+                  ?disabled=${form.busy}
+                  @change=${() => form.setValue('bestTime', time)}
+                />
+                <span>${bestTimeLabel(time)}</span>
+              </label>`,
           )}
         </div>
       </fieldset>
 
       <div class="options compact">
         <label part="option" class="option">
-          <input type="checkbox" name="voicemailOk" .checked=${live(values.voicemailOk)} ?disabled=${form.busy} @change=${tick('voicemailOk')} />
+          <input
+            type="checkbox"
+            name="voicemailOk"
+            .checked=${live(values.voicemailOk)}
+            ?disabled=${form.busy}
+            @change=${tick('voicemailOk')}
+          />
           <span>${msg('It is OK to leave a voicemail', { id: 'form.voicemail' })}</span>
         </label>
         <label part="option" class="option">
@@ -200,7 +232,9 @@ export function renderContactForm(view: ContactFormView) {
             ?disabled=${form.busy}
             @change=${tick('forSomeoneElse')}
           />
-          <span>${msg('I am asking for someone else, like a family member I care for', { id: 'form.someone-else' })}</span>
+          <span
+            >${msg('I am asking for someone else, like a family member I care for', { id: 'form.someone-else' })}</span
+          >
         </label>
       </div>
 
@@ -224,30 +258,38 @@ export function renderContactForm(view: ContactFormView) {
           @blur=${() => form.markTouched('message')}
         ></textarea>
         <p id="contact-message-count" class="hint counter">
-          ${left >= 0
-            ? msg(str`You have ${new Intl.NumberFormat(view.locale).format(left)} characters left.`, { id: 'form.message.left' })
-            : msg(str`You have ${new Intl.NumberFormat(view.locale).format(-left)} characters too many.`, { id: 'form.message.over' })}
+          ${
+            left >= 0
+              ? msg(str`You have ${new Intl.NumberFormat(view.locale).format(left)} characters left.`, {
+                  id: 'form.message.left',
+                })
+              : msg(str`You have ${new Intl.NumberFormat(view.locale).format(-left)} characters too many.`, {
+                  id: 'form.message.over',
+                })
+          }
         </p>
       </div>
 
-      ${view.canShareAnswers
-        ? html`<div class="options compact">
-            <label part="option" class="option">
-              <input
-                type="checkbox"
-                name="shareAnswers"
-                aria-describedby="contact-share-hint"
-                .checked=${live(values.shareAnswers)}
-                ?disabled=${form.busy}
-                @change=${tick('shareAnswers')}
-              />
-              <span>${msg('Share my self-check answers with the clinic', { id: 'form.share' })}</span>
-            </label>
-            <p id="contact-share-hint" class="hint">
-              ${msg('This sends your answers and result, so the clinic knows what you want to ask.', { id: 'form.share.hint' })}
-            </p>
-          </div>`
-        : nothing}
+      ${
+        view.canShareAnswers
+          ? html`<div class="options compact">
+              <label part="option" class="option">
+                <input
+                  type="checkbox"
+                  name="shareAnswers"
+                  aria-describedby="contact-share-hint"
+                  .checked=${live(values.shareAnswers)}
+                  ?disabled=${form.busy}
+                  @change=${tick('shareAnswers')}
+                />
+                <span>${msg('Share my self-check answers with the clinic', { id: 'form.share' })}</span>
+              </label>
+              <p id="contact-share-hint" class="hint">
+                ${msg('This sends your answers and result, so the clinic knows what you want to ask.', { id: 'form.share.hint' })}
+              </p>
+            </div>`
+          : nothing
+      }
 
       <div class="field">
         ${fieldError('consent')}
@@ -272,13 +314,25 @@ export function renderContactForm(view: ContactFormView) {
 
       <div class="honeypot" aria-hidden="true">
         <label for="contact-website">${msg('Leave this field empty', { id: 'form.honeypot' })}</label>
-        <input id="contact-website" name="website" tabindex="-1" autocomplete="off" .value=${live(values.website)} @input=${text('website')} />
+        <input
+          id="contact-website"
+          name="website"
+          tabindex="-1"
+          autocomplete="off"
+          .value=${live(values.website)}
+          @input=${text('website')}
+        />
       </div>
 
       ${renderStatus(view)}
 
       <div class="actions">
-        <button type="submit" part="button button-primary" class="primary" aria-disabled=${form.busy ? 'true' : 'false'}>
+        <button
+          type="submit"
+          part="button button-primary"
+          class="primary"
+          aria-disabled=${form.busy ? 'true' : 'false'}
+        >
           ${status.kind === 'failed' ? msg('Try again', { id: 'form.retry' }) : msg('Ask for a call back', { id: 'form.submit' })}
         </button>
       </div>
@@ -303,7 +357,9 @@ function renderStatus(view: ContactFormView) {
       break;
     }
     case 'offline':
-      message = msg('You are offline. We will send your request when you are back online.', { id: 'form.status.offline' });
+      message = msg('You are offline. We will send your request when you are back online.', {
+        id: 'form.status.offline',
+      });
       break;
     case 'failed':
       message = html`
@@ -347,13 +403,8 @@ function renderSent(view: ContactFormView, reference?: string) {
   return html`
     <div part="form" class="contact-form sent">
       <h3 id="form-sent" tabindex="-1">${msg('Your request was sent', { id: 'form.sent.heading' })}</h3>
-      ${reference
-        ? html`<p>${msg(str`Your reference is ${reference}.`, { id: 'form.sent.reference' })}</p>`
-        : nothing}
-      <p>
-        ${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })}
-        ${renderFallback(view)}
-      </p>
+      ${reference ? html`<p>${msg(str`Your reference is ${reference}.`, { id: 'form.sent.reference' })}</p>` : nothing}
+      <p>${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })} ${renderFallback(view)}</p>
     </div>
   `;
 }

@@ -29,39 +29,53 @@ export function renderContactPanel(
   const heading = contactHeading(details.clinicName);
   return html`
     <section part="contact" class="contact" aria-labelledby=${headingId}>
-      ${isStepHeading
-        ? html`<h2 id=${headingId} part="title" tabindex="-1">${heading}</h2>`
-        : html`<h3 id=${headingId}>${heading}</h3>`}
-      ${hasAny
-        ? html`<dl>
-            ${details.telHref
-              ? html`<dt>${msg('Phone', { id: 'contact.phone' })}</dt>
-                  <dd><a href=${details.telHref} dir="ltr">${details.phone}</a></dd>`
-              : nothing}
-            ${details.mailtoHref
-              ? html`<dt>${msg('Email', { id: 'contact.email' })}</dt>
-                  <dd><a href=${details.mailtoHref} dir="ltr">${details.email}</a></dd>`
-              : nothing}
-            ${details.contactUrl
-              ? html`<dt>${msg('Online', { id: 'contact.online' })}</dt>
-                  <dd>
-                    <a href=${details.contactUrl} target="_blank" rel="noopener noreferrer">
-                      ${msg('Go to the contact page (opens in a new tab)', { id: 'contact.page' })}
-                    </a>
-                  </dd>`
-              : nothing}
-            ${details.address
-              ? html`<dt>${msg('Address', { id: 'contact.address' })}</dt>
-                  <dd class="multiline">${details.address}</dd>`
-              : nothing}
-            ${details.hours
-              ? html`<dt>${msg('Hours', { id: 'contact.hours' })}</dt>
-                  <dd class="multiline">${details.hours}</dd>`
-              : nothing}
-          </dl>`
-        : form === nothing
-          ? html`<p>${msg('Ask your doctor’s office how to get a second opinion.', { id: 'contact.none' })}</p>`
-          : nothing}
+      ${
+        isStepHeading
+          ? html`<h2 id=${headingId} part="title" tabindex="-1">${heading}</h2>`
+          : html`<h3 id=${headingId}>${heading}</h3>`
+      }
+      ${
+        hasAny
+          ? html`<dl>
+              ${
+                details.telHref
+                  ? html`<dt>${msg('Phone', { id: 'contact.phone' })}</dt>
+                      <dd><a href=${details.telHref} dir="ltr">${details.phone}</a></dd>`
+                  : nothing
+              }
+              ${
+                details.mailtoHref
+                  ? html`<dt>${msg('Email', { id: 'contact.email' })}</dt>
+                      <dd><a href=${details.mailtoHref} dir="ltr">${details.email}</a></dd>`
+                  : nothing
+              }
+              ${
+                details.contactUrl
+                  ? html`<dt>${msg('Online', { id: 'contact.online' })}</dt>
+                      <dd>
+                        <a href=${details.contactUrl} target="_blank" rel="noopener noreferrer">
+                          ${msg('Go to the contact page (opens in a new tab)', { id: 'contact.page' })}
+                        </a>
+                      </dd>`
+                  : nothing
+              }
+              ${
+                details.address
+                  ? html`<dt>${msg('Address', { id: 'contact.address' })}</dt>
+                      <dd class="multiline">${details.address}</dd>`
+                  : nothing
+              }
+              ${
+                details.hours
+                  ? html`<dt>${msg('Hours', { id: 'contact.hours' })}</dt>
+                      <dd class="multiline">${details.hours}</dd>`
+                  : nothing
+              }
+            </dl>`
+          : form === nothing
+            ? html`<p>${msg('Ask your doctor’s office how to get a second opinion.', { id: 'contact.none' })}</p>`
+            : nothing
+      }
       ${form}
     </section>
   `;

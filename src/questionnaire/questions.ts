@@ -23,13 +23,17 @@ export function normalizeQuestionIds(value: unknown): { ids: QuestionId[]; unkno
 export function questionText(id: QuestionId): string {
   switch (id) {
     case 'serious':
-      return msg('Were you told you have a serious, rare or complex illness, such as cancer?', { id: 'question.serious' });
+      return msg('Were you told you have a serious, rare or complex illness, such as cancer?', {
+        id: 'question.serious',
+      });
     case 'surgery':
       return msg('Has your doctor suggested surgery that is not an emergency?', { id: 'question.surgery' });
     case 'unclear':
       return msg('Are you still unsure what your exact diagnosis is?', { id: 'question.unclear' });
     case 'experimental':
-      return msg('Are you thinking about an experimental treatment or a clinical trial?', { id: 'question.experimental' });
+      return msg('Are you thinking about an experimental treatment or a clinical trial?', {
+        id: 'question.experimental',
+      });
     case 'doubts':
       return msg('Do you have questions or doubts about your treatment plan, or want to hear all your options?', {
         id: 'question.doubts',

@@ -20,9 +20,7 @@ export function scoreSelfCheck(
 ): SelfCheckResult {
   const asked = questions.filter((id) => answers[id] !== undefined);
   const strong = asked.filter((id) => STRONG_REASONS.includes(id) && answers[id] === 'yes');
-  const soft = asked.filter(
-    (id) => answers[id] === 'unsure' || (id === 'doubts' && answers[id] === 'yes'),
-  );
+  const soft = asked.filter((id) => answers[id] === 'unsure' || (id === 'doubts' && answers[id] === 'yes'));
   const [level, reasons]: [ResultLevel, QuestionId[]] =
     strong.length > 0 ? ['recommended', strong] : soft.length > 0 ? ['consider', soft] : ['optional', []];
   const answered: Partial<Record<QuestionId, Answer>> = {};

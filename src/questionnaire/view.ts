@@ -39,18 +39,22 @@ export function renderIntro(view: IntroView) {
         ${msg('Many people get one to feel sure about a big decision, or to learn about all their options.', { id: 'intro.why' })}
       </p>
       <p class="estimate">
-        ${view.total === 1
-          ? msg('1 quick question, about 1 minute', { id: 'intro.estimate.one' })
-          : msg(str`${formatCount(view.total)} quick questions, about 1 minute`, { id: 'intro.estimate' })}
+        ${
+          view.total === 1
+            ? msg('1 quick question, about 1 minute', { id: 'intro.estimate.one' })
+            : msg(str`${formatCount(view.total)} quick questions, about 1 minute`, { id: 'intro.estimate' })
+        }
       </p>
       <div class="actions">
         <button type="button" part="button button-primary" class="primary" @click=${view.onStart}>
           ${msg('Start', { id: 'intro.start' })}
         </button>
         <button type="button" part="button" @click=${view.onContact}>
-          ${view.clinicName
-            ? msg(str`Contact ${view.clinicName}`, { id: 'contact.heading.named' })
-            : msg('Contact the clinic', { id: 'contact.heading' })}
+          ${
+            view.clinicName
+              ? msg(str`Contact ${view.clinicName}`, { id: 'contact.heading.named' })
+              : msg('Contact the clinic', { id: 'contact.heading' })
+          }
         </button>
       </div>
     </section>
@@ -72,20 +76,18 @@ export function renderQuestion(view: QuestionView) {
   const errorId = 'answer-error';
   return html`
     <form class="step" novalidate @submit=${(event: Event) => (event.preventDefault(), view.onContinue())}>
-      ${renderBackButton(view.onBack)}
-      ${renderProgress(view.number, view.total)}
-      <fieldset
-        part="question"
-        aria-describedby=${view.showError ? errorId : nothing}
-      >
+      ${renderBackButton(view.onBack)} ${renderProgress(view.number, view.total)}
+      <fieldset part="question" aria-describedby=${view.showError ? errorId : nothing}>
         <legend>
           <h2 id="heading" part="title" tabindex="-1">${questionText(view.id)}</h2>
         </legend>
-        ${view.showError
-          ? html`<p id=${errorId} part="error" class="error">
-              ${msg('Choose Yes, No or Not sure to go on.', { id: 'question.error' })}
-            </p>`
-          : nothing}
+        ${
+          view.showError
+            ? html`<p id=${errorId} part="error" class="error">
+                ${msg('Choose Yes, No or Not sure to go on.', { id: 'question.error' })}
+              </p>`
+            : nothing
+        }
         <div class="options">
           ${ANSWERS.map(
             (answer) => html`
@@ -104,7 +106,9 @@ export function renderQuestion(view: QuestionView) {
         </div>
       </fieldset>
       <div class="actions">
-        <button type="submit" part="button button-primary" class="primary">${msg('Continue', { id: 'nav.continue' })}</button>
+        <button type="submit" part="button button-primary" class="primary">
+          ${msg('Continue', { id: 'nav.continue' })}
+        </button>
       </div>
     </form>
   `;
@@ -124,7 +128,9 @@ export function renderBarriers(view: BarriersView) {
       ${renderBackButton(view.onBack)}
       <fieldset part="question" aria-describedby="barriers-hint">
         <legend>
-          <h2 id="heading" part="title" tabindex="-1">${msg('Is anything holding you back?', { id: 'barriers.title' })}</h2>
+          <h2 id="heading" part="title" tabindex="-1">
+            ${msg('Is anything holding you back?', { id: 'barriers.title' })}
+          </h2>
         </legend>
         <p id="barriers-hint" class="hint">
           ${msg('Choose all that apply. This step is optional.', { id: 'barriers.hint' })}
@@ -150,7 +156,9 @@ export function renderBarriers(view: BarriersView) {
         <button type="submit" part="button button-primary" class="primary">
           ${msg('See my result', { id: 'barriers.continue' })}
         </button>
-        <button type="button" part="button" @click=${view.onSkip}>${msg('Skip this step', { id: 'barriers.skip' })}</button>
+        <button type="button" part="button" @click=${view.onSkip}>
+          ${msg('Skip this step', { id: 'barriers.skip' })}
+        </button>
       </div>
     </form>
   `;

@@ -5,7 +5,10 @@ import type { Answer, BarrierId, QuestionId, ResultLevel } from '../types.ts';
 export const CONTENT_REVIEWED = new Date(Date.UTC(2026, 10, 1));
 
 /** Intl formatters are costly to make and cheap to keep: one set per locale. */
-const formatCache = new Map<string, { percent: Intl.NumberFormat; number: Intl.NumberFormat; month: Intl.DateTimeFormat }>();
+const formatCache = new Map<
+  string,
+  { percent: Intl.NumberFormat; number: Intl.NumberFormat; month: Intl.DateTimeFormat }
+>();
 
 function formats(locale: string) {
   let cached = formatCache.get(locale);
@@ -42,9 +45,12 @@ export function levelHeading(level: ResultLevel): string {
 export function levelSummary(level: ResultLevel): string {
   switch (level) {
     case 'recommended':
-      return msg('Based on your answers, another doctor could check your diagnosis and plan. Many people in your place get one.', {
-        id: 'result.recommended.summary',
-      });
+      return msg(
+        'Based on your answers, another doctor could check your diagnosis and plan. Many people in your place get one.',
+        {
+          id: 'result.recommended.summary',
+        },
+      );
     case 'consider':
       return msg('Based on your answers, a second opinion could help you feel more sure about your care.', {
         id: 'result.consider.summary',
@@ -94,17 +100,26 @@ export function barrierReassurance(id: BarrierId): string | undefined {
         id: 'reassure.offend',
       });
     case 'time':
-      return msg('For most cancers, a short wait to get a second opinion does not change the outcome. Ask your doctor if it is safe to wait a few weeks.', {
-        id: 'reassure.time',
-      });
+      return msg(
+        'For most cancers, a short wait to get a second opinion does not change the outcome. Ask your doctor if it is safe to wait a few weeks.',
+        {
+          id: 'reassure.time',
+        },
+      );
     case 'insurance':
-      return msg('Many health plans pay for a second opinion. Call your plan to check. Medicare Part B usually covers one before surgery that is not an emergency.', {
-        id: 'reassure.insurance',
-      });
+      return msg(
+        'Many health plans pay for a second opinion. Call your plan to check. Medicare Part B usually covers one before surgery that is not an emergency.',
+        {
+          id: 'reassure.insurance',
+        },
+      );
     case 'how':
-      return msg('The steps below show you how to start. Your records can usually be sent from one office to the other.', {
-        id: 'reassure.how',
-      });
+      return msg(
+        'The steps below show you how to start. Your records can usually be sent from one office to the other.',
+        {
+          id: 'reassure.how',
+        },
+      );
     case 'none':
       return undefined;
   }
@@ -131,9 +146,12 @@ export const visitQuestions = (): string[] => [
 ];
 
 export const waitNote = (): string =>
-  msg('For most cancers, a short wait to get a second opinion does not change the outcome. But ask about your own case.', {
-    id: 'visit.wait.note',
-  });
+  msg(
+    'For most cancers, a short wait to get a second opinion does not change the outcome. But ask about your own case.',
+    {
+      id: 'visit.wait.note',
+    },
+  );
 
 export interface Study {
   key: 'mayo' | 'michigan';
@@ -159,16 +177,27 @@ export function studies(locale: string): Study[] {
         str`Mayo Clinic looked at the records of ${patients} patients sent by their regular doctors to its internal medicine team in 2009 and 2010.`,
         { id: 'study.mayo.summary' },
       ),
-      caveat: msg(str`These patients were sent for a review. So this does not mean that ${pct(0.21)} of all diagnoses are wrong.`, {
-        id: 'study.mayo.caveat',
-      }),
+      caveat: msg(
+        str`These patients were sent for a review. So this does not mean that ${pct(0.21)} of all diagnoses are wrong.`,
+        {
+          id: 'study.mayo.caveat',
+        },
+      ),
       citation: msg('Van Such, Lohr, Beckman and Naessens. Journal of Evaluation in Clinical Practice, April 2017.', {
         id: 'study.mayo.citation',
       }),
       year: 2017,
       parts: [
-        { share: 0.21, label: msg(str`${pct(0.21)}: the final diagnosis was clearly different`, { id: 'study.mayo.different' }) },
-        { share: 0.66, label: msg(str`${pct(0.66)}: the diagnosis was made more exact or changed in part`, { id: 'study.mayo.refined' }) },
+        {
+          share: 0.21,
+          label: msg(str`${pct(0.21)}: the final diagnosis was clearly different`, { id: 'study.mayo.different' }),
+        },
+        {
+          share: 0.66,
+          label: msg(str`${pct(0.66)}: the diagnosis was made more exact or changed in part`, {
+            id: 'study.mayo.refined',
+          }),
+        },
         { share: 0.12, label: msg(str`${pct(0.12)}: the diagnosis stayed the same`, { id: 'study.mayo.same' }) },
       ],
     },
@@ -187,7 +216,10 @@ export function studies(locale: string): Study[] {
             id: 'study.michigan.changed',
           }),
         },
-        { share: 0.48, label: msg(str`${pct(0.48)}: the suggested surgery stayed the same`, { id: 'study.michigan.same' }) },
+        {
+          share: 0.48,
+          label: msg(str`${pct(0.48)}: the suggested surgery stayed the same`, { id: 'study.michigan.same' }),
+        },
       ],
     },
   ];

@@ -34,23 +34,26 @@ export function renderResult(view: ResultView) {
     <section class="step" part="result" aria-labelledby="heading" data-level=${result.level}>
       <h2 id="heading" part="title" tabindex="-1">${levelHeading(result.level)}</h2>
       <p class="summary">${levelSummary(result.level)}</p>
-      ${result.reasons.length
-        ? html`
-            <h3>${msg('Why we say this', { id: 'result.why' })}</h3>
-            <ul class="reasons">
-              ${result.reasons.map((id) => html`<li>${reasonText(id, result.answers[id] ?? 'yes')}</li>`)}
-            </ul>
-          `
-        : nothing}
-
-      ${reassurances.length
-        ? html`
-            <h3>${msg('About what is holding you back', { id: 'result.barriers' })}</h3>
-            <ul class="reassurance">
-              ${reassurances.map((text) => html`<li>${text}</li>`)}
-            </ul>
-          `
-        : nothing}
+      ${
+        result.reasons.length
+          ? html`
+              <h3>${msg('Why we say this', { id: 'result.why' })}</h3>
+              <ul class="reasons">
+                ${result.reasons.map((id) => html`<li>${reasonText(id, result.answers[id] ?? 'yes')}</li>`)}
+              </ul>
+            `
+          : nothing
+      }
+      ${
+        reassurances.length
+          ? html`
+              <h3>${msg('About what is holding you back', { id: 'result.barriers' })}</h3>
+              <ul class="reassurance">
+                ${reassurances.map((text) => html`<li>${text}</li>`)}
+              </ul>
+            `
+          : nothing
+      }
 
       <section part="steps" class="steps" aria-labelledby="steps-heading">
         <h3 id="steps-heading">${msg('Your next steps', { id: 'result.steps' })}</h3>
@@ -124,11 +127,14 @@ function renderStudy(study: Study) {
       </svg>
       <ul class="legend">
         ${study.parts.map(
-          (part, index) => html`<li><span class=${`swatch segment-${index}`} aria-hidden="true"></span>${part.label}</li>`,
+          (part, index) =>
+            html`<li><span class=${`swatch segment-${index}`} aria-hidden="true"></span>${part.label}</li>`,
         )}
       </ul>
       ${study.caveat ? html`<p>${study.caveat}</p>` : nothing}
-      <figcaption class="citation">${msg(str`Source (${study.year}): ${study.citation}`, { id: 'study.source' })}</figcaption>
+      <figcaption class="citation">
+        ${msg(str`Source (${study.year}): ${study.citation}`, { id: 'study.source' })}
+      </figcaption>
     </figure>
   `;
 }
