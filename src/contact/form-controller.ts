@@ -45,12 +45,23 @@ export class ContactFormController implements ReactiveController {
   /** One id per request, kept through every retry and Try again until a success. */
   private requestId?: string;
   private abort?: AbortController;
+  /** A delivery cut short because the element left the page; it goes on when the element is back. */
+  private interrupted?: { endpoint: URL; request: ContactRequest };
 
   /** Test seam for fast retries; production uses the SPEC's timings. */
   deliveryOptions: Pick<DeliveryOptions, 'timeoutMs' | 'baseDelayMs' | 'maxRetryAfterMs'> = {};
 
   constructor(private readonly host: Host) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Moved in the page (a framework re-inserting it) while sending: the patient already
+    // pressed Send, so the same request goes on, under the same id.
+    const interrupted = this.interrupted;
+    if (!interrupted) return;
+    this.interrupted = undefined;
+    void this.deliver(interrupted.endpoint, interrupted.request).then(() => this.host.requestUpdate());
   }
 
   hostDisconnected(): void {
@@ -163,7 +174,12 @@ export class ContactFormController implements ReactiveController {
         emit(this.host, 'soc-contact-error', { id: request.id, reason, ...(status ? { status } : {}), willRetry }),
     });
     if (outcome.ok) this.succeed(request.id, outcome.reference);
-    else if (outcome.reason !== 'aborted') this.status = { kind: 'failed', reason: outcome.reason, status: outcome.status };
+    else if (outcome.reason === 'aborted') {
+      // Aborted only when the element left the page: the status stays busy until it is back,
+      // which it may already be (moved rather than removed).
+      this.interrupted = { endpoint, request };
+      if (this.host.isConnected) this.hostConnected();
+    } else this.status = { kind: 'failed', reason: outcome.reason, status: outcome.status };
   }
 
   private succeed(id: string, reference?: string) {
