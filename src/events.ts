@@ -22,7 +22,11 @@ export interface ContactSentDetail {
 
 export interface ContactErrorDetail {
   id: string;
-  reason: 'network' | 'timeout' | 'http' | 'rejected';
+  /**
+   * `network`: no answer; `timeout`: no answer in 15 s; `http`: an error status; `rejected`: the
+   * host's `respondWith` promise rejected; `unavailable`: `contact-form` is set and no host sent it.
+   */
+  reason: 'network' | 'timeout' | 'http' | 'rejected' | 'unavailable';
   status?: number;
   /** True when the widget will try again by itself. */
   willRetry: boolean;

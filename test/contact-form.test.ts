@@ -67,6 +67,8 @@ const MAILTO_HREF = 'mailto:care@riverside.example';
 
 const SENDING = 'Sending your request…';
 const RETRYING = 'We could not reach the clinic. We will try again in 1 second.';
+/** The clinic answered with an error status: it was reached, so the patient is told it is busy. */
+const RETRYING_BUSY = 'The clinic’s system is busy right now. We will try again in 1 second.';
 const OFFLINE = 'You are offline. We will send your request when you are back online.';
 const FAILED_HTTP =
   'Your request was not sent. The clinic could not take the request right now. Everything you typed is still here. ' +
@@ -386,7 +388,7 @@ describe('call-back form: delivery', () => {
     const sent = await waitForSent(el);
     lines.stop();
 
-    expect(lines.seen, 'the status line (role=status)').to.deep.equal([SENDING, RETRYING, SENDING]);
+    expect(lines.seen, 'the status line (role=status)').to.deep.equal([SENDING, RETRYING_BUSY, SENDING]);
     const [submit] = events.of('soc-contact-submit');
     const id = submit!.detail.request.id;
     expect(id).to.match(UUID_V4);
@@ -429,12 +431,12 @@ describe('call-back form: delivery', () => {
     const events = recordContactEvents(el);
     const lines = recordStatusLines(el);
     submitButton(el).click();
-    await waitUntil(() => statusText(el) === RETRYING, 'the retry is announced', { timeout: 3000 });
+    await waitUntil(() => statusText(el) === RETRYING_BUSY, 'the retry is announced', { timeout: 3000 });
     await expect(el).to.be.accessible();
     await waitForSent(el);
     lines.stop();
 
-    expect(lines.seen).to.deep.equal([SENDING, RETRYING, SENDING]);
+    expect(lines.seen).to.deep.equal([SENDING, RETRYING_BUSY, SENDING]);
     const id = events.of('soc-contact-submit')[0]!.detail.request.id;
     expect(events.of('soc-contact-error').map((entry) => entry.detail)).to.deep.equal([
       { id, reason: 'http', status: 503, willRetry: true },
@@ -516,9 +518,30 @@ describe('call-back form: delivery', () => {
     ]);
     expect(log.delivered).to.equal(1);
     expect(events.of('soc-contact-submit').map((entry) => entry.detail.request.id)).to.deep.equal([id, id]);
+    const [first, again] = posts(log).map((entry) => JSON.stringify(entry.body));
+    expect(again, 'Try again sends the very same body, createdAt included').to.equal(first);
     expect(events.of('soc-contact-sent').map((entry) => entry.detail)).to.deep.equal([
       { id, reference: `REF-${id.slice(0, 8).toUpperCase()}` },
     ]);
+  });
+
+  it('Try again after the patient changed a field is a new request, with a new id', async () => {
+    const tag = uniqueTag('400-edit');
+    const el = await openForm({ endpoint: endpointFor('400-then-ok', tag) });
+    await expect(el).to.be.accessible();
+    await fillValidForm(el);
+    const events = recordContactEvents(el);
+    submitButton(el).click();
+    await waitForFailure(el);
+    const field = fieldByLabel(el, 'Your name');
+    field.value = `${NAME} Jr`;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await clickButton(el, 'Try again');
+    // The endpoint fails the first try of every key, so the new request fails too.
+    await waitUntil(() => events.of('soc-contact-error').length === 2, 'the second request is answered');
+    const [first, second] = events.of('soc-contact-submit').map((entry) => entry.detail.request);
+    expect(second!.name).to.equal(`${NAME} Jr`);
+    expect(second!.id, 'a changed request gets its own id').not.to.equal(first!.id);
   });
 
   it('a dropped connection: tries again and delivers once', async () => {
@@ -805,6 +828,7 @@ describe('call-back form: host takeover', () => {
     const el = await openForm({ 'contact-form': true });
     await expect(el).to.be.accessible();
     await fillValidForm(el);
+    const events = recordContactEvents(el);
     const warnings = spyOnWarn();
     try {
       submitButton(el).click();
@@ -817,6 +841,10 @@ describe('call-back form: host takeover', () => {
     }
     expect(warnings.calls, warnings.calls.join('\n')).to.have.length(1);
     expect(warnings.calls[0]).to.contain('contact-form').and.to.contain('respondWith');
+    expect(events.of('soc-contact-error').map((entry) => entry.detail.reason)).to.deep.equal([
+      'unavailable',
+      'unavailable',
+    ]);
     expect(fieldByLabel(el, 'Your name').value).to.equal(NAME);
     buttonByName(el, 'Try again');
   });

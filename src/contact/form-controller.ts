@@ -18,7 +18,7 @@ import {
 export type ContactStatus =
   | { kind: 'idle' }
   | { kind: 'sending' }
-  | { kind: 'retrying'; retryAt: number }
+  | { kind: 'retrying'; retryAt: number; reason: 'network' | 'timeout' | 'http' }
   | { kind: 'offline' }
   | { kind: 'sent'; reference?: string }
   | { kind: 'failed'; reason: 'network' | 'timeout' | 'http' | 'rejected' | 'unavailable'; status?: number };
@@ -43,7 +43,9 @@ export class ContactFormController implements ReactiveController {
   /** After a submit attempt every error shows, and the summary lists them. */
   submitted = false;
   /** One id per request, kept through every retry and Try again until a success. */
-  private requestId?: string;
+  private pending?: ContactRequest;
+  /** Why the last try failed, so "trying again" can say whether the clinic was reached. */
+  private lastFailure?: 'network' | 'timeout' | 'http';
   private abort?: AbortController;
   /** A delivery cut short because the element left the page; it goes on when the element is back. */
   private interrupted?: { endpoint: URL; request: ContactRequest };
@@ -86,6 +88,8 @@ export class ContactFormController implements ReactiveController {
   }
 
   markTouched(field: ContactField): void {
+    // A field removed on success blurs; nothing to show then.
+    if (this.status.kind === 'sent') return;
     this.touched.add(field);
     // Phone and email are one rule ("one of them"), so leaving either shows it.
     if (field === 'email') this.touched.add('phone');
@@ -106,14 +110,7 @@ export class ContactFormController implements ReactiveController {
       this.host.requestUpdate();
       return true;
     }
-    this.requestId ??= newRequestId();
-    const request = buildContactRequest(this.values, {
-      id: this.requestId,
-      language: setup.language,
-      page: pageAddress(location),
-      widgetVersion: setup.widgetVersion,
-      result: setup.result,
-    });
+    const request = this.requestFor(setup);
     this.status = { kind: 'sending' };
     this.host.requestUpdate();
 
@@ -123,9 +120,34 @@ export class ContactFormController implements ReactiveController {
     else {
       setup.onNoHost();
       this.status = { kind: 'failed', reason: 'unavailable' };
+      emit(this.host, 'soc-contact-error', { id: request.id, reason: 'unavailable', willRetry: false });
     }
     this.host.requestUpdate();
     return true;
+  }
+
+  /**
+   * The body to send. Try again after a failure sends the very same request (same id, same
+   * `createdAt`), so a server that de-duplicates by Idempotency-Key sees one request; if the
+   * patient changed what they typed meanwhile, it is a new request with a new id.
+   */
+  private requestFor(setup: ContactFormSetup): ContactRequest {
+    const context = {
+      language: setup.language,
+      page: pageAddress(location),
+      widgetVersion: setup.widgetVersion,
+      result: setup.result,
+    };
+    if (this.pending) {
+      const again = buildContactRequest(this.values, {
+        ...context,
+        id: this.pending.id,
+        now: new Date(this.pending.createdAt),
+      });
+      if (JSON.stringify(again) === JSON.stringify(this.pending)) return this.pending;
+    }
+    this.pending = buildContactRequest(this.values, { ...context, id: newRequestId() });
+    return this.pending;
   }
 
   /** `soc-contact-submit`: a listener that calls `respondWith` synchronously sends it itself. */
@@ -164,14 +186,16 @@ export class ContactFormController implements ReactiveController {
       onProgress: (progress) => {
         this.status =
           progress.kind === 'retrying'
-            ? { kind: 'retrying', retryAt: progress.retryAt }
+            ? { kind: 'retrying', retryAt: progress.retryAt, reason: this.lastFailure ?? 'network' }
             : progress.kind === 'offline'
               ? { kind: 'offline' }
               : { kind: 'sending' };
         this.host.requestUpdate();
       },
-      onAttemptError: ({ reason, status, willRetry }) =>
-        emit(this.host, 'soc-contact-error', { id: request.id, reason, ...(status ? { status } : {}), willRetry }),
+      onAttemptError: ({ reason, status, willRetry }) => {
+        this.lastFailure = reason;
+        emit(this.host, 'soc-contact-error', { id: request.id, reason, ...(status ? { status } : {}), willRetry });
+      },
     });
     if (outcome.ok) this.succeed(request.id, outcome.reference);
     else if (outcome.reason === 'aborted') {
@@ -189,6 +213,6 @@ export class ContactFormController implements ReactiveController {
     this.values = emptyContactForm();
     this.touched.clear();
     this.submitted = false;
-    this.requestId = undefined;
+    this.pending = undefined;
   }
 }

@@ -259,13 +259,17 @@ export function renderContactForm(view: ContactFormView) {
         ></textarea>
         <p id="contact-message-count" class="hint counter">
           ${
-            left >= 0
-              ? msg(str`You have ${new Intl.NumberFormat(view.locale).format(left)} characters left.`, {
-                  id: 'form.message.left',
-                })
-              : msg(str`You have ${new Intl.NumberFormat(view.locale).format(-left)} characters too many.`, {
-                  id: 'form.message.over',
-                })
+            left === 1
+              ? msg('You have 1 character left.', { id: 'form.message.left.one' })
+              : left === -1
+                ? msg('You have 1 character too many.', { id: 'form.message.over.one' })
+                : left >= 0
+                  ? msg(str`You have ${new Intl.NumberFormat(view.locale).format(left)} characters left.`, {
+                      id: 'form.message.left',
+                    })
+                  : msg(str`You have ${new Intl.NumberFormat(view.locale).format(-left)} characters too many.`, {
+                      id: 'form.message.over',
+                    })
           }
         </p>
       </div>
@@ -353,7 +357,12 @@ function renderStatus(view: ContactFormView) {
         Math.max(1, Math.round((status.retryAt - Date.now()) / 1000)),
         'second',
       );
-      message = msg(str`We could not reach the clinic. We will try again ${when}.`, { id: 'form.status.retrying' });
+      // Say what happened: no answer at all, or the clinic's system answered with an error.
+      const what =
+        status.reason === 'http'
+          ? msg('The clinic’s system is busy right now.', { id: 'form.status.busy' })
+          : msg('We could not reach the clinic.', { id: 'form.failed.network' });
+      message = `${what} ${msg(str`We will try again ${when}.`, { id: 'form.status.retrying' })}`;
       break;
     }
     case 'offline':

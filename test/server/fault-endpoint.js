@@ -112,12 +112,28 @@ function drop(ctx, entry, outcome) {
   ctx.status = 500;
   ctx.respond = false;
   entry.outcome = outcome;
+  entry.droppedAt = Date.now();
   ctx.req.socket.destroy();
+}
+
+/**
+ * A browser may also re-send by itself on a socket this server has not seen used (Chromium
+ * counts a preconnected idle socket as reused). Such a re-send comes within a few ms of the
+ * drop, sooner than any client retry (tests keep backoff at 25 ms or more), so the first drop
+ * is re-labelled 'dropped-resent' and the fault is served again, to reach the client.
+ */
+const BROWSER_RESEND_MS = 15;
+function relabelBrowserResend(scenario, key) {
+  const previous = requests.findLast((e) => e.method === 'POST' && e.scenario === scenario && e.key === key);
+  if (key && previous?.outcome === 'dropped' && Date.now() - previous.droppedAt < BROWSER_RESEND_MS) {
+    previous.outcome = 'dropped-resent';
+  }
 }
 
 async function handlePost(ctx, scenario) {
   const q = ctx.query;
   const key = ctx.get('Idempotency-Key') || null;
+  relabelBrowserResend(scenario, key);
   const attempt = tries(requests.filter((e) => e.scenario === scenario && e.key === key)) + 1;
   const entry = {
     method: 'POST',
