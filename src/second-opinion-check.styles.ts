@@ -15,7 +15,7 @@ export const styles = css`
     --_tint: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
     --_radius: var(--soc-radius, 0.5rem);
     --_space: var(--soc-space, 1rem);
-    --_error: #b3261e;
+    --_error: var(--soc-color-error, #b3261e);
     --_segment-0: var(--_accent);
     --_segment-1: color-mix(in srgb, var(--_accent) 45%, var(--_surface));
     --_segment-2: color-mix(in srgb, var(--_text) 15%, var(--_surface));
@@ -38,7 +38,7 @@ export const styles = css`
     --_text: var(--soc-color-text, #eef1f4);
     --_surface: var(--soc-color-surface, #16191d);
     --_border: var(--soc-color-border, #9aa4b2);
-    --_error: #ffb4ab;
+    --_error: var(--soc-color-error, #ffb4ab);
     color-scheme: dark;
   }
 
@@ -49,7 +49,7 @@ export const styles = css`
       --_text: var(--soc-color-text, #eef1f4);
       --_surface: var(--soc-color-surface, #16191d);
       --_border: var(--soc-color-border, #9aa4b2);
-      --_error: #ffb4ab;
+      --_error: var(--soc-color-error, #ffb4ab);
       color-scheme: dark;
     }
   }

@@ -71,6 +71,7 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * @cssprop [--soc-color-text=#1b1f24] - Body text.
  * @cssprop [--soc-color-surface=#ffffff] - Background.
  * @cssprop [--soc-color-border=#6b7280] - Borders of fields, options and panels.
+ * @cssprop [--soc-color-error=#b3261e] - Error messages and the borders of fields with an error (`#ffb4ab` in the dark theme).
  * @cssprop [--soc-radius=0.5rem] - Corner radius.
  * @cssprop [--soc-space=1rem] - Base spacing unit.
  * @cssprop [--soc-max-width=40rem] - Widest the inline widget (and the launcher's dialog) grows.
@@ -172,9 +173,15 @@ export class SecondOpinionCheck extends LitElement {
   private endpointUrl?: URL;
   private langObserver?: MutationObserver;
   private configRead = false;
+  private cancelContrastCheck?: () => void;
+  private contrastCheckDue = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.contrastCheckDue) {
+      this.contrastCheckDue = false;
+      this.scheduleContrastCheck();
+    }
     if (!this.configRead) {
       this.configRead = true;
       // The host's attributes, before the first render reflects `theme` and `variant`.
@@ -200,6 +207,12 @@ export class SecondOpinionCheck extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.langObserver?.disconnect();
+    // A pending callback would keep a removed element alive; check again if it comes back.
+    if (this.cancelContrastCheck) {
+      this.cancelContrastCheck();
+      this.cancelContrastCheck = undefined;
+      this.contrastCheckDue = true;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -292,8 +305,18 @@ export class SecondOpinionCheck extends LitElement {
 
   /** Colours are only known once styles apply; checked when the page is idle, off the first paint. */
   private scheduleContrastCheck() {
-    const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1));
-    whenIdle(() => this.checkContrast(), { timeout: 1000 });
+    this.cancelContrastCheck?.();
+    const run = () => {
+      this.cancelContrastCheck = undefined;
+      this.checkContrast();
+    };
+    if ('requestIdleCallback' in window) {
+      const handle = requestIdleCallback(run, { timeout: 1000 });
+      this.cancelContrastCheck = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(run, 1);
+      this.cancelContrastCheck = () => clearTimeout(handle);
+    }
   }
 
   private checkContrast() {
