@@ -3,8 +3,12 @@ import '../src/define.ts';
 import { contrastRatio, luminance, lowContrastPairs, toRgb } from '../src/theme/contrast.ts';
 import { $, fixtureElement, settle, spyOnWarn, type Attributes, type CheckElement } from './helpers.ts';
 
-/** The guard runs a frame after the first render; two more frames leave it time to speak. */
+/**
+ * The guard runs in an idle callback after the first render (at most 1 s later). An idle
+ * callback posted after it runs after it, so awaiting one leaves the guard time to speak.
+ */
 async function frames(count = 2): Promise<void> {
+  await new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }));
   for (let i = 0; i < count; i++) await nextFrame();
 }
 
