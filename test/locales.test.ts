@@ -106,6 +106,17 @@ describe('locale matching (matchLocale)', () => {
   });
 });
 
+describe('counts on the intro and in the progress', () => {
+  it('are written exactly as Intl would write them in every shipped language', () => {
+    // The views print small counts with String() to keep Intl's start-up cost off the intro;
+    // a language whose digits differ must make this fail (see src/questionnaire/view.ts).
+    for (const locale of [sourceLocale, ...targetLocales]) {
+      const format = new Intl.NumberFormat(locale);
+      for (let n = 1; n <= 15; n++) expect(format.format(n), locale).to.equal(String(n));
+    }
+  });
+});
+
 describe('locale resolution (resolveLocale)', () => {
   function resolveWithWarnings(sources: Parameters<typeof resolveLocale>[0]) {
     const warnings: [string, string][] = [];

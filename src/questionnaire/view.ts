@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { BARRIER_IDS, barrierText, questionText } from './questions.ts';
 import type { Answer, BarrierId, QuestionId } from '../types.ts';
-import { activeLocale } from '../i18n/localization.ts';
 
 const ANSWERS: readonly Answer[] = ['yes', 'no', 'unsure'];
 
@@ -17,8 +16,11 @@ export function answerLabel(answer: Answer): string {
   }
 }
 
-/** Numbers in the patient's own digits (Intl), like the rest of the widget's figures. */
-const formatCount = (n: number) => new Intl.NumberFormat(activeLocale()).format(n);
+// Every shipped language writes these small counts with ASCII digits, exactly as Intl would
+// (test/locales.test.ts checks that for each one). Intl.NumberFormat is not used here because
+// its first use costs ~20 ms of ICU set-up, which would delay the intro; the result's figures,
+// which do use it, are prepared while the patient answers.
+const formatCount = (n: number) => String(n);
 
 export const progressText = (number: number, total: number) =>
   msg(str`Question ${formatCount(number)} of ${formatCount(total)}`, { id: 'progress' });
