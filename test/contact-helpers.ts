@@ -24,6 +24,8 @@ export interface LoggedRequest {
   origin: string | null;
   body: unknown;
   outcome: number | string | null;
+  /** Preflights only: the Access-Control-Request-Headers they asked for. */
+  requestHeaders?: string | null;
 }
 
 export interface ServerLog {

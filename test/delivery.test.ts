@@ -10,28 +10,7 @@ import {
   type DeliveryOptions,
   type DeliveryProgress,
 } from '../src/contact/delivery.ts';
-
-/** What test/server/fault-endpoint.js recorded. */
-interface LoggedRequest {
-  method: 'POST' | 'OPTIONS';
-  scenario: string;
-  tag: string | null;
-  key: string | null;
-  attempt: number;
-  time: number;
-  contentType: string | null;
-  hasCookie: boolean;
-  hasReferer: boolean;
-  origin: string | null;
-  body: unknown;
-  outcome: number | string | null;
-  requestHeaders?: string | null;
-}
-interface ServerLog {
-  requests: LoggedRequest[];
-  attempts: number;
-  delivered: number;
-}
+import type { ServerLog } from './contact-helpers.ts';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

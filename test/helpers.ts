@@ -6,6 +6,7 @@
  * (the sources, or the built one-file bundle in embed.test.ts).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { Answer, BarrierId, QuestionId, SelfCheckResult } from '../src/types.ts';
 
 /** What the tests need from the element, whichever copy defined it. */
@@ -264,4 +265,35 @@ export function expectSameNode(actual: Node | null | undefined, expected: Node |
 export function expectNone(el: Element, selector: string, message = ''): void {
   const found = $$(el, selector);
   expect(found.map(describeNode), message || `nothing matches ${selector}`).to.deep.equal([]);
+}
+
+/** Presses a key for real; `Shift+Tab` holds Shift down around Tab (keys go one at a time). */
+export async function press(el: CheckElement, key: string): Promise<void> {
+  const [modifier, main] = key.includes('+') ? key.split('+') : [undefined, key];
+  if (modifier) await sendKeys({ down: modifier });
+  try {
+    await sendKeys({ press: main! });
+  } finally {
+    if (modifier) await sendKeys({ up: modifier });
+  }
+  await settle(el);
+}
+
+/** The accessible name of the focused control inside the widget (a radio's or checkbox's label). */
+export function focusedName(el: CheckElement): string {
+  const active = shadow(el).activeElement;
+  if (!active) return '(nothing in the widget)';
+  if (active instanceof HTMLInputElement) return accessibleText(active.closest('label') ?? active);
+  return accessibleText(active);
+}
+
+/** Presses Tab (or Shift+Tab) until the focused control has this name; at most `limit` presses. */
+export async function tabTo(el: CheckElement, name: string, key = 'Tab', limit = 20): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await press(el, key);
+    seen.push(focusedName(el));
+    if (focusedName(el) === name) return;
+  }
+  expect.fail(`"${name}" not reached with ${key}; focus went through: ${seen.join(' → ')}`);
 }

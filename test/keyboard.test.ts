@@ -1,18 +1,19 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.ts';
 import type { Answer } from '../src/types.ts';
 import {
   $,
   $$,
-  accessibleText,
   BARRIER_LABEL,
   expectSameNode,
+  focusedInShadow as focused,
+  focusedName,
   headingText,
   LEVEL_HEADING,
+  press,
   QUESTION_HEADING,
   settle,
-  shadow,
+  tabTo,
   type CheckElement,
 } from './helpers.ts';
 
@@ -27,40 +28,6 @@ async function pageWithWidget(): Promise<{ before: HTMLButtonElement; el: CheckE
   const el = wrapper.querySelector('second-opinion-check') as CheckElement;
   await settle(el);
   return { before: wrapper.querySelector<HTMLButtonElement>('#before')!, el };
-}
-
-/** Presses a key; `Shift+Tab` holds Shift down around Tab (puppeteer presses one key at a time). */
-async function press(el: CheckElement, key: string): Promise<void> {
-  const [modifier, main] = key.includes('+') ? key.split('+') : [undefined, key];
-  if (modifier) await sendKeys({ down: modifier });
-  try {
-    await sendKeys({ press: main });
-  } finally {
-    if (modifier) await sendKeys({ up: modifier });
-  }
-  await settle(el);
-}
-
-function focused(el: CheckElement): Element | null {
-  return shadow(el).activeElement;
-}
-
-function focusedName(el: CheckElement): string {
-  const active = focused(el);
-  if (!active) return '(nothing in the widget)';
-  if (active instanceof HTMLInputElement) return accessibleText(active.closest('label') ?? active);
-  return accessibleText(active);
-}
-
-/** Presses Tab (or Shift+Tab) until the focused control has this name; at most `limit` presses. */
-async function tabTo(el: CheckElement, name: string, key = 'Tab', limit = 15): Promise<void> {
-  const seen: string[] = [];
-  for (let i = 0; i < limit; i++) {
-    await press(el, key);
-    seen.push(focusedName(el));
-    if (focusedName(el) === name) return;
-  }
-  expect.fail(`"${name}" not reached with ${key}; focus went through: ${seen.join(' → ')}`);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.ts';
 import type { SecondOpinionCheck } from '../src/second-opinion-check.ts';
 import {
@@ -11,13 +10,17 @@ import {
   chooseOption,
   clickButton,
   fixtureElement,
+  focusedInShadow as focused,
+  focusedName,
   headingText,
   inputOf,
   LEVEL_HEADING,
   optionByLabel,
+  press,
   QUESTION_HEADING,
   settle,
   shadow,
+  tabTo,
   type Attributes,
   type CheckElement,
 } from './helpers.ts';
@@ -40,33 +43,6 @@ function dialogOf(el: CheckElement): HTMLDialogElement {
   const dialog = $<HTMLDialogElement>(el, 'dialog');
   expect(dialog, 'the dialog').to.not.equal(null);
   return dialog!;
-}
-
-function focused(el: CheckElement): Element | null {
-  return shadow(el).activeElement;
-}
-
-function focusedName(el: CheckElement): string {
-  const active = focused(el);
-  if (!active) return '(nothing in the widget)';
-  if (active instanceof HTMLInputElement) return accessibleText(active.closest('label') ?? active);
-  return accessibleText(active);
-}
-
-async function press(el: CheckElement, key: string): Promise<void> {
-  await sendKeys({ press: key });
-  await settle(el);
-}
-
-/** Presses Tab until the focused control has this name; at most `limit` presses. */
-async function tabTo(el: CheckElement, name: string, limit = 12): Promise<void> {
-  const seen: string[] = [];
-  for (let i = 0; i < limit; i++) {
-    await press(el, 'Tab');
-    seen.push(focusedName(el));
-    if (focusedName(el) === name) return;
-  }
-  expect.fail(`Tab never reached "${name}"; focus went: ${seen.join(' → ')}`);
 }
 
 /** Records soc-open and soc-close where a host would hear them. */

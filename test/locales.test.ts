@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.ts';
 import { sourceLocale, targetLocales } from '../src/generated/locale-codes.ts';
 import { LOCALE_MODULES } from '../src/i18n/locale-modules.ts';
@@ -9,15 +8,17 @@ import type { Answer } from '../src/types.ts';
 import {
   $,
   $$,
-  accessibleText,
   buttonByName,
   chooseOption,
   clickButton,
   fixtureElement,
+  focusedName,
   headingText,
+  press,
   settle,
   shadow,
   spyOnWarn,
+  tabTo,
   type CheckElement,
 } from './helpers.ts';
 
@@ -320,28 +321,6 @@ describe('<second-opinion-check> accessibility in other languages', () => {
 });
 
 describe('<second-opinion-check> in Arabic by keyboard alone', () => {
-  async function press(el: CheckElement, key: string): Promise<void> {
-    await sendKeys({ press: key });
-    await settle(el);
-  }
-
-  function focusedName(el: CheckElement): string {
-    const active = shadow(el).activeElement;
-    if (!active) return '(nothing in the widget)';
-    if (active instanceof HTMLInputElement) return accessibleText(active.closest('label') ?? active);
-    return accessibleText(active);
-  }
-
-  async function tabTo(el: CheckElement, name: string, limit = 20): Promise<void> {
-    const seen: string[] = [];
-    for (let i = 0; i < limit; i++) {
-      await press(el, 'Tab');
-      seen.push(focusedName(el));
-      if (focusedName(el) === name) return;
-    }
-    expect.fail(`"${name}" not reached with Tab; focus went through: ${seen.join(' → ')}`);
-  }
-
   it('goes from the page through every question and a barrier to the result', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`
       <div>
