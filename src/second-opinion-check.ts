@@ -4,9 +4,16 @@ import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
 import { emit } from './events.ts';
 import { styles } from './second-opinion-check.styles.ts';
-import { BARRIER_IDS, normalizeQuestionIds, QUESTION_IDS } from './questionnaire/questions.ts';
+import {
+  answerMissingText,
+  BARRIER_IDS,
+  barriersTitle,
+  checkTitle,
+  normalizeQuestionIds,
+  QUESTION_IDS,
+} from './questionnaire/questions.ts';
 import { scoreSelfCheck } from './questionnaire/scoring.ts';
-import { progressText, renderBarriers, renderIntro, renderQuestion } from './questionnaire/view.ts';
+import { progressText, renderBackButton, renderBarriers, renderIntro, renderQuestion } from './questionnaire/view.ts';
 import { levelHeading, warmResultFormats } from './result/content.ts';
 import { checklistText } from './result/export.ts';
 import { renderResult } from './result/view.ts';
@@ -385,14 +392,7 @@ export class SecondOpinionCheck extends LitElement {
       case 'contact':
         return html`
           <div class="step">
-            <button
-              type="button"
-              part="button"
-              class="back"
-              @click=${() => this.goTo(this.contactReturnStep, this.questionIndex)}
-            >
-              <span class="icon-back" aria-hidden="true">‹</span>${msg('Back', { id: 'nav.back' })}
-            </button>
+            ${renderBackButton(() => this.goTo(this.contactReturnStep, this.questionIndex))}
             ${renderContactPanel(this.contactDetails(), this.renderForm(locale), 'heading', true)}
           </div>
         `;
@@ -477,7 +477,7 @@ export class SecondOpinionCheck extends LitElement {
     const id = this.questionIds[this.questionIndex];
     if (!this.answers[id]) {
       this.showAnswerError = true;
-      this.announce(msg('Choose Yes, No or Not sure to go on.', { id: 'question.error' }));
+      this.announce(answerMissingText());
       return;
     }
     if (this.questionIndex < this.questionIds.length - 1) this.goTo('question', this.questionIndex + 1);
@@ -559,9 +559,9 @@ export class SecondOpinionCheck extends LitElement {
       case 'contact':
         return contactHeading(this.clinicName);
       case 'barriers':
-        return msg('Is anything holding you back?', { id: 'barriers.title' });
+        return barriersTitle();
       case 'intro':
-        return msg('Should I get a second opinion?', { id: 'intro.title' });
+        return checkTitle();
     }
   }
 

@@ -9,10 +9,11 @@
  * translated only if the app's locale modules include the widget's messages (README,
  * "Languages").
  */
-import { configureLocalization, LOCALE_STATUS_EVENT, msg } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import { sourceLocale } from '../generated/locale-codes.ts';
 import { LOCALE_MODULES } from './locale-modules.ts';
 import { matchLocale } from './locales.ts';
+import { checkTitle } from '../questionnaire/questions.ts';
 
 type Controls = ReturnType<typeof configureLocalization>;
 
@@ -51,7 +52,7 @@ function controls(): Controls | undefined {
 export function activeLocale(): string {
   const own = controls();
   if (own) return own.getLocale();
-  const title = msg('Should I get a second opinion?', { id: 'intro.title' });
+  const title = checkTitle();
   if (title === 'Should I get a second opinion?') return sourceLocale;
   // The app set its locale before the first widget listened: recognise our own translation.
   const recognised = Object.entries(LOCALE_MODULES).find(

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import { checkTitle } from '../questionnaire/questions.ts';
 
 export interface LauncherView {
   locale: string;
@@ -11,7 +12,8 @@ export interface LauncherView {
   onDialogClose: () => void;
 }
 
-export const launcherLabel = () => msg('Should I get a second opinion?', { id: 'intro.title' });
+/** The launcher and its dialog are named by the check's title. */
+export const launcherLabel = checkTitle;
 
 /** A floating button and the native modal dialog it opens (`showModal()` gives focus trapping and Escape). */
 export function renderLauncher(view: LauncherView) {

@@ -55,3 +55,7 @@ export function barrierText(id: BarrierId): string {
       return msg('Nothing is holding me back', { id: 'barrier.none' });
   }
 }
+
+export const checkTitle = () => msg('Should I get a second opinion?', { id: 'intro.title' });
+export const barriersTitle = () => msg('Is anything holding you back?', { id: 'barriers.title' });
+export const answerMissingText = () => msg('Choose Yes, No or Not sure to go on.', { id: 'question.error' });

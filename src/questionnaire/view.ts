@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { BARRIER_IDS, barrierText, questionText } from './questions.ts';
+import { answerMissingText, BARRIER_IDS, barriersTitle, barrierText, checkTitle, questionText } from './questions.ts';
 import type { Answer, BarrierId, QuestionId } from '../types.ts';
+import { contactHeading } from '../contact/view.ts';
 
 const ANSWERS: readonly Answer[] = ['yes', 'no', 'unsure'];
 
@@ -35,7 +36,7 @@ export interface IntroView {
 export function renderIntro(view: IntroView) {
   return html`
     <section class="step" aria-labelledby="heading">
-      <h2 id="heading" part="title" tabindex="-1">${msg('Should I get a second opinion?', { id: 'intro.title' })}</h2>
+      <h2 id="heading" part="title" tabindex="-1">${checkTitle()}</h2>
       <p>
         ${msg('A second opinion is when another doctor looks at your diagnosis and treatment plan.', { id: 'intro.what' })}
         ${msg('Many people get one to feel sure about a big decision, or to learn about all their options.', { id: 'intro.why' })}
@@ -51,13 +52,7 @@ export function renderIntro(view: IntroView) {
         <button type="button" part="button button-primary" class="primary" @click=${view.onStart}>
           ${msg('Start', { id: 'intro.start' })}
         </button>
-        <button type="button" part="button" @click=${view.onContact}>
-          ${
-            view.clinicName
-              ? msg(str`Contact ${view.clinicName}`, { id: 'contact.heading.named' })
-              : msg('Contact the clinic', { id: 'contact.heading' })
-          }
-        </button>
+        <button type="button" part="button" @click=${view.onContact}>${contactHeading(view.clinicName)}</button>
       </div>
     </section>
   `;
@@ -83,13 +78,7 @@ export function renderQuestion(view: QuestionView) {
         <legend>
           <h2 id="heading" part="title" tabindex="-1">${questionText(view.id)}</h2>
         </legend>
-        ${
-          view.showError
-            ? html`<p id=${errorId} part="error" class="error">
-                ${msg('Choose Yes, No or Not sure to go on.', { id: 'question.error' })}
-              </p>`
-            : nothing
-        }
+        ${view.showError ? html`<p id=${errorId} part="error" class="error">${answerMissingText()}</p>` : nothing}
         <div class="options">
           ${ANSWERS.map(
             (answer) => html`
@@ -130,9 +119,7 @@ export function renderBarriers(view: BarriersView) {
       ${renderBackButton(view.onBack)}
       <fieldset part="question" aria-describedby="barriers-hint">
         <legend>
-          <h2 id="heading" part="title" tabindex="-1">
-            ${msg('Is anything holding you back?', { id: 'barriers.title' })}
-          </h2>
+          <h2 id="heading" part="title" tabindex="-1">${barriersTitle()}</h2>
         </legend>
         <p id="barriers-hint" class="hint">
           ${msg('Choose all that apply. This step is optional.', { id: 'barriers.hint' })}

@@ -224,3 +224,7 @@ export function studies(locale: string): Study[] {
     },
   ];
 }
+
+export const stepsHeading = () => msg('Your next steps', { id: 'result.steps' });
+export const talkHeading = () => msg('How to bring it up with your doctor', { id: 'talk.heading' });
+export const visitHeading = () => msg('Questions to ask at your second-opinion visit', { id: 'visit.heading' });

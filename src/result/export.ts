@@ -1,21 +1,29 @@
-import { msg } from '@lit/localize';
-import { doctorScript, levelHeading, nextSteps, visitQuestions } from './content.ts';
+import {
+  doctorScript,
+  levelHeading,
+  nextSteps,
+  stepsHeading,
+  talkHeading,
+  visitHeading,
+  visitQuestions,
+} from './content.ts';
+import { checkTitle } from '../questionnaire/questions.ts';
 import type { SelfCheckResult } from '../types.ts';
 
 /** The checklist as plain text, for "Save as a text file". Never includes the answers. */
 export function checklistText(result: SelfCheckResult, ticked: readonly boolean[], disclaimer: string): string {
   const lines = [
-    msg('Should I get a second opinion?', { id: 'intro.title' }),
+    checkTitle(),
     '',
     levelHeading(result.level),
     '',
-    msg('Your next steps', { id: 'result.steps' }),
+    stepsHeading(),
     ...nextSteps().map((step, index) => `[${ticked[index] ? 'x' : ' '}] ${step}`),
     '',
-    msg('How to bring it up with your doctor', { id: 'talk.heading' }),
+    talkHeading(),
     `"${doctorScript()}"`,
     '',
-    msg('Questions to ask at your second-opinion visit', { id: 'visit.heading' }),
+    visitHeading(),
     ...visitQuestions().map((question) => `- ${question}`),
     '',
     disclaimer,

@@ -8,7 +8,10 @@ import {
   nextSteps,
   reasonText,
   reviewedDate,
+  stepsHeading,
   studies,
+  talkHeading,
+  visitHeading,
   visitQuestions,
   waitNote,
   type Study,
@@ -56,7 +59,7 @@ export function renderResult(view: ResultView) {
       }
 
       <section part="steps" class="steps" aria-labelledby="steps-heading">
-        <h3 id="steps-heading">${msg('Your next steps', { id: 'result.steps' })}</h3>
+        <h3 id="steps-heading">${stepsHeading()}</h3>
         <ul class="checklist">
           ${nextSteps().map(
             (text, index) => html`
@@ -81,11 +84,11 @@ export function renderResult(view: ResultView) {
         </div>
       </section>
 
-      <h3>${msg('How to bring it up with your doctor', { id: 'talk.heading' })}</h3>
+      <h3>${talkHeading()}</h3>
       <p>${msg('You could say:', { id: 'talk.intro' })}</p>
       <blockquote>${doctorScript()}</blockquote>
 
-      <h3>${msg('Questions to ask at your second-opinion visit', { id: 'visit.heading' })}</h3>
+      <h3>${visitHeading()}</h3>
       <ul>
         ${visitQuestions().map((text) => html`<li>${text}</li>`)}
       </ul>
