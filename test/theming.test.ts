@@ -359,6 +359,16 @@ describe('styling API: host styles and custom properties', () => {
     expect(base.paddingInlineStart).to.equal('20px');
   });
 
+  it('--soc-color-error colours the error message and its mark', async () => {
+    const el = await fixtureElement({ style: '--soc-color-error: #8a1538' });
+    await clickButton(el, 'Start');
+    await clickButton(el, 'Continue');
+    await expect(el).to.be.accessible();
+    const error = style(part(el, 'error')!);
+    expect(error.color).to.equal('rgb(138, 21, 56)');
+    expect(error.borderInlineStartColor).to.equal('rgb(138, 21, 56)');
+  });
+
   it('fonts come from the host unless --soc-font-family is set', async () => {
     const container = document.createElement('div');
     container.style.fontFamily = 'Georgia, serif';
