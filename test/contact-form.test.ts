@@ -850,6 +850,50 @@ describe('call-back form: host takeover', () => {
   });
 });
 
+describe('call-back form: cancelling', () => {
+  for (const setup of ['an endpoint', 'contact-form only']) {
+    it(`with ${setup}, preventDefault() without respondWith sends nothing and leaves the form as it was`, async () => {
+      const tag = uniqueTag('cancel');
+      const el = await openForm(
+        setup === 'an endpoint' ? { endpoint: endpointFor('ok', tag) } : { 'contact-form': true },
+      );
+      await expect(el).to.be.accessible();
+      await fillValidForm(el);
+      const events = recordContactEvents(el);
+      el.addEventListener('soc-contact-submit', (event) => event.preventDefault());
+      const fetches = recordFetches();
+      const resourcesBefore = resourceNames();
+      const lines = recordStatusLines(el);
+      try {
+        submitButton(el).click();
+        await settle(el);
+        await sleep(300);
+      } finally {
+        fetches.restore();
+        lines.stop();
+      }
+      expect(fetches.calls, 'fetch calls').to.deep.equal([]);
+      expect(
+        resourceNames().filter((name) => !resourcesBefore.includes(name)),
+        'network requests',
+      ).to.deep.equal([]);
+      expect((await serverLog({ tag })).requests, 'the endpoint log').to.deep.equal([]);
+      expect(events.events.map((entry) => entry.type)).to.deep.equal(['soc-contact-submit']);
+      expect(lines.seen, 'no status or failure shown').to.deep.equal([]);
+      expect(confirmation(el), 'no confirmation').to.equal(null);
+      const texts = ['Your name', 'Phone number', 'Email address', 'Message (optional)'].map((label) =>
+        fieldByLabel(el, label),
+      );
+      expect(texts.map((field) => field.value)).to.deep.equal([NAME, PHONE, EMAIL, MESSAGE]);
+      expect(texts.map((field) => field.readOnly)).to.deep.equal([false, false, false, false]);
+      expect(consentBox(el).disabled).to.equal(false);
+      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
+      expect(accessibleText(submitButton(el))).to.equal('Ask for a call back');
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
 describe('call-back form: what is sent', () => {
   it('sends exactly the SPEC body: page without query or hash, the language, selfCheck when shared, no cookie', async () => {
     const tag = uniqueTag('payload');

@@ -111,11 +111,16 @@ export class ContactFormController implements ReactiveController {
       return true;
     }
     const request = this.requestFor(setup);
+    const before = this.status;
     this.status = { kind: 'sending' };
     this.host.requestUpdate();
 
-    const hostResponse = this.offerToHost(request);
+    const { response: hostResponse, cancelled } = this.offerToHost(request);
     if (hostResponse) await this.awaitHost(request.id, hostResponse);
+    else if (cancelled) {
+      // The host said no: nothing leaves the page, and the form is as it was before the click.
+      this.status = before;
+    }
     else if (setup.endpoint) await this.deliver(setup.endpoint, request);
     else {
       setup.onNoHost();
@@ -150,10 +155,13 @@ export class ContactFormController implements ReactiveController {
     return this.pending;
   }
 
-  /** `soc-contact-submit`: a listener that calls `respondWith` synchronously sends it itself. */
-  private offerToHost(request: ContactRequest): Promise<ContactSubmitResponse | void> | undefined {
+  /**
+   * `soc-contact-submit`: a listener that calls `respondWith` synchronously sends it itself; one
+   * that only calls `preventDefault()` cancels the send.
+   */
+  private offerToHost(request: ContactRequest) {
     let response: Promise<ContactSubmitResponse | void> | undefined;
-    emit(
+    const notCancelled = emit(
       this.host,
       'soc-contact-submit',
       {
@@ -164,7 +172,7 @@ export class ContactFormController implements ReactiveController {
       },
       true,
     );
-    return response;
+    return { response, cancelled: !notCancelled };
   }
 
   private async awaitHost(id: string, response: Promise<ContactSubmitResponse | void>) {
