@@ -1,0 +1,86 @@
+/**
+ * Opens the database named by `--db`: an embedded SQLite file (the default) or PostgreSQL.
+ * Both are reached through one Kysely instance, so every query is written once.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import pg from 'pg';
+import { ConfigError } from '../config.js';
+import type { Database } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** True when a query can be answered now (for /readyz). */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function openDatabase(url: string, options: { log?: (message: string) => void } = {}): Store {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options.log);
+  throw new ConfigError(`--db: "${redactUrl(url)}" is neither sqlite:<path> nor postgres://…`);
+}
+
+function openSqlite(path: string): Store {
+  if (!path) throw new ConfigError('--db: sqlite: needs a file path, for example sqlite:./data/callbacks.db');
+  const file = resolve(path.replace(/^\/\/(?=\/)/, ''));
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  // WAL lets the inbox read while a request is written. synchronous=FULL syncs the WAL to disk
+  // at every commit, so a request that got its 201 survives a power cut as well as a crash
+  // (NORMAL would survive a crash of the process but not of the machine). BENCHMARKS.md has
+  // the cost.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  // Another process (the CLI's `purge` or `export`) may hold the write lock for a moment.
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    engine: 'sqlite',
+    isReachable: () => ping(db),
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string, log?: (message: string) => void): Store {
+  // bigserial keys come back as strings by default; they stay far below 2^53.
+  pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Fail fast when the server is down, so the widget gets a 503 and retries later.
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection that the server drops must not crash the process; the next query
+  // opens a new one (or answers 503 while the server is away).
+  pool.on('error', (error: Error & { code?: string }) => log?.(`database connection lost (${error.code ?? 'error'})`));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    isReachable: () => ping(db),
+    close: () => db.destroy(),
+  };
+}
+
+async function ping(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A database URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+}
