@@ -1,5 +1,9 @@
 import '../src/define.ts';
 
+/** The demo receiver's address, from demo/vite.config.ts. */
+declare const __RECEIVER_URL__: string;
+document.querySelector<HTMLAnchorElement>('#demo-inbox')!.href = `${__RECEIVER_URL__}/inbox`;
+
 const widget = document.querySelector<HTMLElementTagNameMap['second-opinion-check']>('#widget')!;
 const launcher = document.querySelector<HTMLElementTagNameMap['second-opinion-check']>('#launcher')!;
 const widgets = [widget, launcher];

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { callbackEndpoint } from './callback-endpoint.ts';
+import { demoReceiver, RECEIVER_URL } from './receiver.ts';
 
-/** `npm start`: the demo clinic page, served from source, with a local call-back endpoint. */
+/** `npm start`: the demo clinic page, served from source, sending to a real local receiver. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   server: { host: '127.0.0.1', port: 5173, open: false },
@@ -15,5 +15,7 @@ export default defineConfig({
       },
     ],
   },
-  plugins: [callbackEndpoint()],
+  // The page links to the staff inbox on the receiver.
+  define: { __RECEIVER_URL__: JSON.stringify(RECEIVER_URL) },
+  plugins: [demoReceiver()],
 });
