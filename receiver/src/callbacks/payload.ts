@@ -102,7 +102,7 @@ export function invalidFields(
     const top = error.instancePath.split('/')[1];
     if (top) fields.add(top);
     else if (error.keyword === 'required') fields.add(String(error.params.missingProperty));
-    else if (error.keyword === 'additionalProperties') fields.add(String(error.params.additionalProperty).slice(0, 64));
+    else if (error.keyword === 'additionalProperties') fields.add(unknownKeyName(error.params.additionalProperty));
     else if (error.keyword === 'anyOf') {
       fields.add('phone');
       fields.add('email');
@@ -110,6 +110,14 @@ export function invalidFields(
   }
   // A missing phone and a missing email are one problem, reported once as the pair.
   return [...fields].filter((field) => field !== 'undefined').sort();
+}
+
+/**
+ * An unknown key is named back only when it looks like a field name: a key is typed by the
+ * sender too, and one like `"555 010 4477"` must not come back in the answer.
+ */
+function unknownKeyName(key: unknown): string {
+  return typeof key === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(key) ? key : '(unknown key)';
 }
 
 /** JSON with keys in a fixed order, so equal bodies hash equally whatever order they came in. */

@@ -58,8 +58,10 @@ export async function callbackRoutes(app: FastifyInstance, options: CallbackRout
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       const body = request.body as unknown;
-      const bodyId = body && typeof body === 'object' ? (body as { id?: unknown }).id : undefined;
-      if (typeof key !== 'string' || key === '' || key !== bodyId) {
+      // A body that is not a JSON object (an array, null, a string) has no id to compare: it
+      // fails validation below (422) once a key was given.
+      const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+      if (typeof key !== 'string' || key === '' || (isObject && key !== (body as { id?: unknown }).id)) {
         return reply.code(400).send({ error: 'idempotency-key-mismatch' });
       }
       if (request.validationError) {
