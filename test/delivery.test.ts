@@ -9,6 +9,7 @@ import {
   type DeliveryAttemptError,
   type DeliveryOptions,
   type DeliveryProgress,
+  type DeliveryState,
 } from '../src/contact/delivery.ts';
 import type { ServerLog } from './contact-helpers.ts';
 
@@ -345,6 +346,83 @@ describe('deliverContactRequest', () => {
     });
   });
 
+  describe('resuming with the state of an aborted delivery', () => {
+    it('keeps the tries and the retry wait: 5 aborts in a row still make 3 tries in all', async () => {
+      const request = makeRequest();
+      const url = endpoint('always-500');
+      const state: DeliveryState = { tries: 0 };
+      const options = { ...FAST, baseDelayMs: 400, state };
+      for (let i = 0; i < 5; i++) {
+        const controller = new AbortController();
+        const delivery = deliverContactRequest(url, request, { ...options, signal: controller.signal });
+        await sleep(40);
+        controller.abort();
+        expect((await delivery).ok).to.equal(false);
+      }
+      const errors: DeliveryAttemptError[] = [];
+      const outcome = await deliverContactRequest(url, request, { ...options, onAttemptError: (e) => errors.push(e) });
+      expect(outcome).to.deep.equal({ ok: false, reason: 'http', status: 500, attempts: 3 });
+      expect(errors.at(-1)).to.deep.equal({ attempt: 3, reason: 'http', status: 500, willRetry: false });
+      const log = await serverLog({ key: request.id });
+      expect(log.attempts).to.equal(3);
+      // Backoff of 200–400 ms before try 2 and 400–800 ms before try 3, aborts or not.
+      expect(gap(log, 1), 'ms before try 2').to.be.at.least(190);
+      expect(gap(log, 2), 'ms before try 3').to.be.at.least(390);
+    });
+
+    it('reports the wait it resumes into, and sends when it is over', async () => {
+      const request = makeRequest();
+      const retryAt = Date.now() + 300;
+      const progress: DeliveryProgress[] = [];
+      const outcome = await deliverContactRequest(endpoint('ok'), request, {
+        ...FAST,
+        state: { tries: 1, retryAt },
+        onProgress: (p) => progress.push(p),
+      });
+      expect(outcome).to.include({ ok: true, attempts: 2 });
+      expect(progress).to.deep.equal([
+        { kind: 'retrying', attempt: 2, maxTries: 3, retryAt },
+        { kind: 'sending', attempt: 2, maxTries: 3 },
+      ]);
+      const log = await serverLog({ key: request.id });
+      expect(log.requests[0]!.time, 'sent after the wait').to.be.at.least(retryAt - 20);
+    });
+
+    it('sends nothing more when its last try was cut short', async () => {
+      const { outcome, errors, log } = await deliver('ok', {}, { state: { tries: 3 } });
+      expect(outcome).to.deep.equal({ ok: false, reason: 'network', attempts: 3 });
+      expect(errors).to.deep.equal([{ attempt: 3, reason: 'network', willRetry: false }]);
+      expect(log.attempts).to.equal(0);
+    });
+  });
+
+  describe('redirects', () => {
+    for (const [status, origin] of [
+      [307, 'same'],
+      [302, 'same'],
+      [308, 'other'],
+    ] as const) {
+      it(`a ${status} from a ${origin}-origin endpoint is a configuration error: not followed, not retried`, async () => {
+        const other = new URL(location.href);
+        other.hostname = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+        const request = makeRequest();
+        const tag = `redirect-${newRequestId()}`;
+        const errors: DeliveryAttemptError[] = [];
+        const outcome = await deliverContactRequest(
+          endpoint('redirect', { status, tag }, origin === 'same' ? location.origin : other.origin),
+          request,
+          { ...FAST, onAttemptError: (e) => errors.push(e) },
+        );
+        expect(outcome).to.deep.equal({ ok: false, reason: 'redirect', attempts: 1 });
+        expect(errors).to.deep.equal([{ attempt: 1, reason: 'redirect', willRetry: false }]);
+        await sleep(200);
+        const log = await serverLog({ tag });
+        const posted = log.requests.filter((r) => r.method === 'POST');
+        expect(posted.map((r) => [r.scenario, r.outcome])).to.deep.equal([['redirect', status]]);
+      });
+    }
+  });
+
   describe('abort', () => {
     it('sends nothing when the signal is already aborted', async () => {
       const controller = new AbortController();
@@ -382,6 +460,38 @@ describe('deliverContactRequest', () => {
       expect(Date.now() - abortedAt).to.be.below(200);
       await sleep(550);
       expect((await serverLog({ key: request.id })).attempts).to.equal(1);
+    });
+
+    it('clears the retry wait’s timer', async () => {
+      const controller = new AbortController();
+      // Timers of 5 s or more here can only be the retry wait (a try's timeout is 3 s).
+      const pending = new Set<unknown>();
+      const { setTimeout: realSet, clearTimeout: realClear } = window;
+      window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
+        const handle = realSet(handler, ms, ...rest);
+        if ((ms ?? 0) >= 5000) pending.add(handle);
+        return handle;
+      }) as typeof setTimeout;
+      window.clearTimeout = ((handle?: number) => {
+        if (handle !== undefined) pending.delete(handle);
+        realClear(handle);
+      }) as typeof clearTimeout;
+      try {
+        const { outcome } = await deliver(
+          '500-then-ok',
+          {},
+          {
+            baseDelayMs: 20_000,
+            signal: controller.signal,
+            onProgress: (p) => p.kind === 'retrying' && controller.abort(),
+          },
+        );
+        expect(outcome).to.deep.equal({ ok: false, reason: 'aborted', attempts: 1 });
+        expect(pending.size, 'retry timers left running').to.equal(0);
+      } finally {
+        window.setTimeout = realSet;
+        window.clearTimeout = realClear;
+      }
     });
 
     it('stops waiting for the online event', async () => {

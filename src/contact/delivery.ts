@@ -6,12 +6,24 @@
  * or by Try again, so a server that saw a try whose answer got lost can recognise the repeat.
  * Network errors, timeouts, 408, 429 and 5xx are retried (3 tries in all by default) with
  * exponential backoff and jitter, or after the server's `Retry-After`. Time spent offline is
- * not a try: the client waits for the browser's `online` event and then sends.
+ * not a try: the client waits for the browser's `online` event and then sends. A redirect is
+ * a configuration error, never followed and never retried.
  */
 import type { ContactRequest } from '../types.ts';
 
-/** Why a try failed: no answer at all, no answer in time, or an HTTP error status. */
-export type DeliveryFailureReason = 'network' | 'timeout' | 'http';
+/** Why a try failed: no answer at all, no answer in time, an HTTP error status, or a redirect. */
+export type DeliveryFailureReason = 'network' | 'timeout' | 'http' | 'redirect';
+
+/**
+ * Where a delivery stands, kept by the caller with its request so that a delivery stopped by
+ * an abort can go on later with the tries it already made and the wait it was in.
+ */
+export interface DeliveryState {
+  /** Tries made so far (a try cut short by an abort counts: it may have reached the server). */
+  tries: number;
+  /** When the next try may go out (epoch ms), while waiting to retry. */
+  retryAt?: number;
+}
 
 /**
  * What {@link deliverContactRequest} resolves to; it never rejects. `attempts` counts the tries
@@ -59,6 +71,8 @@ export interface DeliveryOptions {
   onAttemptError?(error: DeliveryAttemptError): void;
   /** Stops the delivery (the try in flight too); the outcome is then `reason: 'aborted'`. */
   signal?: AbortSignal;
+  /** Carried over from an earlier, aborted delivery of the same request; updated as it goes. */
+  state?: DeliveryState;
   /** Injection point for a wrapped `fetch`. Default: the global `fetch`. */
   fetch?: typeof fetch;
   /** Default: `navigator.onLine !== false`. */
@@ -109,10 +123,23 @@ export async function deliverContactRequest(
   } = options;
   const maxTries = Math.max(1, Math.floor(options.maxTries ?? DELIVERY_DEFAULTS.maxTries));
   const body = JSON.stringify(request);
-  let tries = 0;
+  const state = options.state ?? { tries: 0 };
 
   for (;;) {
+    const tries = state.tries;
     if (signal?.aborted) return { ok: false, reason: 'aborted', attempts: tries };
+    if (tries >= maxTries) {
+      // Resumed after its last try was cut short: that try's answer never came.
+      options.onAttemptError?.({ attempt: tries, reason: 'network', willRetry: false });
+      return { ok: false, reason: 'network', attempts: tries };
+    }
+    if (state.retryAt !== undefined) {
+      // Waiting to retry (perhaps resumed part-way through the wait).
+      options.onProgress?.({ kind: 'retrying', attempt: tries + 1, maxTries, retryAt: state.retryAt });
+      await sleep(state.retryAt - Date.now(), signal);
+      if (signal?.aborted) return { ok: false, reason: 'aborted', attempts: tries };
+      state.retryAt = undefined;
+    }
     if (!isOnline()) {
       options.onProgress?.({ kind: 'offline', attempt: tries + 1, maxTries });
       await untilAborted(waitForOnline(signal), signal);
@@ -121,38 +148,37 @@ export async function deliverContactRequest(
       // a wrong isOnline can delay a try but never loop.
     }
 
-    tries += 1;
-    options.onProgress?.({ kind: 'sending', attempt: tries, maxTries });
+    const attempt = (state.tries = tries + 1);
+    options.onProgress?.({ kind: 'sending', attempt, maxTries });
     const result = await sendOnce(endpoint, body, request.id, timeoutMs, signal, options.fetch);
     if (result.kind === 'ok') {
       const { status, reference } = result;
       return reference === undefined
-        ? { ok: true, status, attempts: tries }
-        : { ok: true, status, reference, attempts: tries };
+        ? { ok: true, status, attempts: attempt }
+        : { ok: true, status, reference, attempts: attempt };
     }
-    if (result.kind === 'aborted') return { ok: false, reason: 'aborted', attempts: tries };
+    if (result.kind === 'aborted') return { ok: false, reason: 'aborted', attempts: attempt };
 
     // A network error because the connection went away is not the endpoint's fault: like time
     // spent offline, it does not use up a try.
     const wentOffline = result.reason === 'network' && !isOnline();
-    const willRetry = result.retryable && (wentOffline || tries < maxTries);
+    const willRetry = result.retryable && (wentOffline || attempt < maxTries);
     const { reason, status } = result;
     options.onAttemptError?.(
-      status === undefined ? { attempt: tries, reason, willRetry } : { attempt: tries, reason, status, willRetry },
+      status === undefined ? { attempt, reason, willRetry } : { attempt, reason, status, willRetry },
     );
     if (!willRetry) {
       return status === undefined
-        ? { ok: false, reason, attempts: tries }
-        : { ok: false, reason, status, attempts: tries };
+        ? { ok: false, reason, attempts: attempt }
+        : { ok: false, reason, status, attempts: attempt };
     }
     if (wentOffline) {
-      tries -= 1;
+      state.tries = tries;
       continue;
     }
 
-    const delay = Math.min(result.retryAfterMs ?? backoffDelay(tries, baseDelayMs), maxRetryAfterMs);
-    options.onProgress?.({ kind: 'retrying', attempt: tries + 1, maxTries, retryAt: Date.now() + delay });
-    await sleep(delay, signal);
+    const delay = Math.min(result.retryAfterMs ?? backoffDelay(attempt, baseDelayMs), maxRetryAfterMs);
+    state.retryAt = Date.now() + delay;
   }
 }
 
@@ -189,8 +215,9 @@ async function sendOnce(
         credentials: 'omit',
         mode: 'cors',
         cache: 'no-store',
-        // A redirected POST could land on a URL that isAllowedEndpoint never saw.
-        redirect: 'error',
+        // A redirected POST could land on a URL that isAllowedEndpoint never saw. 'manual' (not
+        // 'error') lets a redirect be told apart from a network error: it is not retried.
+        redirect: 'manual',
         // `page` in the body already says where the request came from, without the query.
         referrerPolicy: 'no-referrer',
         signal: controller.signal,
@@ -202,6 +229,9 @@ async function sendOnce(
       return { kind: 'failed', reason: timedOut ? 'timeout' : 'network', retryable: true };
     }
 
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      return { kind: 'failed', reason: 'redirect', retryable: false };
+    }
     const { status } = response;
     if (status >= 200 && status < 300) {
       const reference = await readReference(response);
@@ -259,9 +289,12 @@ function backoffDelay(tries: number, baseDelayMs: number): number {
   return step / 2 + Math.random() * (step / 2);
 }
 
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return untilAborted(new Promise((resolve) => setTimeout(resolve, ms)), signal);
+/** Resolves after `ms`, or at once when `signal` aborts; the timer never outlives the wait. */
+async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await untilAborted(new Promise((resolve) => (timer = setTimeout(resolve, ms))), signal);
+  clearTimeout(timer);
 }
 
 /** `promise`, or an earlier settlement when `signal` aborts. Never rejects. */

@@ -21,6 +21,9 @@
  *   hang-then-ok     no answer for `delay` ms (default 2000; pass more than the client's
  *                    timeout), then ok; later tries answer at once
  *   hang             every try hangs for `delay` ms, then answers ok if the client is still there
+ *   redirect         `status` (default 307) with `Location:` the same request as scenario ok,
+ *                    on every try: a misconfigured endpoint. A client that follows it shows up
+ *                    in the log as a POST with scenario `ok` and the same tag
  * On any failing status, `retryAfter=<s>` adds `Retry-After: <s>` and `retryAfterDate=<s>` adds
  * it as an HTTP date that many seconds ahead. `tag` is free text for finding requests in the log
  * (preflights carry no Idempotency-Key, so a tag is the only way to find them).
@@ -130,6 +133,14 @@ function relabelBrowserResend(scenario, key) {
   }
 }
 
+function redirect(ctx, entry) {
+  const target = new URLSearchParams(ctx.querystring);
+  target.set('scenario', 'ok');
+  ctx.status = Number(ctx.query.status ?? 307);
+  ctx.set('Location', `${PREFIX}?${target}`);
+  entry.outcome = ctx.status;
+}
+
 async function handlePost(ctx, scenario) {
   const q = ctx.query;
   const key = ctx.get('Idempotency-Key') || null;
@@ -151,6 +162,7 @@ async function handlePost(ctx, scenario) {
   };
   requests.push(entry);
 
+  if (scenario === 'redirect') return redirect(ctx, entry);
   const fault = faultFor(scenario, attempt <= Number(q.fails ?? 1));
   if (fault === null) {
     ctx.status = 400;
