@@ -23,10 +23,13 @@ export interface ContactSentDetail {
 export interface ContactErrorDetail {
   id: string;
   /**
-   * `network`: no answer; `timeout`: no answer in 15 s; `http`: an error status; `rejected`: the
-   * host's `respondWith` promise rejected; `unavailable`: `contact-form` is set and no host sent it.
+   * `network`: no answer; `timeout`: no answer in 15 s, or the host's `respondWith` promise not
+   * settled in 30 s; `http`: an error status; `redirect`: the endpoint redirected (a configuration
+   * error, not retried); `rejected`: the host's `respondWith` promise rejected; `unavailable`:
+   * `contact-form` is set and no host sent it; `stopped`: `endpoint` was removed or changed while
+   * the request was pending.
    */
-  reason: 'network' | 'timeout' | 'http' | 'rejected' | 'unavailable';
+  reason: 'network' | 'timeout' | 'http' | 'redirect' | 'rejected' | 'unavailable' | 'stopped';
   status?: number;
   /** True when the widget will try again by itself. */
   willRetry: boolean;
@@ -41,7 +44,8 @@ export interface ContactSubmitDetail {
   request: ContactRequest;
   /**
    * Call synchronously from the listener to send the request yourself: the widget then sends
-   * nothing, shows "sent" when the promise resolves and "failed" with Try again when it rejects.
+   * nothing, shows "sent" when the promise resolves and "failed" with Try again when it rejects
+   * or has not settled after 30 s. A later call is ignored, with a `console.warn`.
    */
   respondWith(response: Promise<ContactSubmitResponse | void>): void;
 }

@@ -175,7 +175,10 @@ export class SecondOpinionCheck extends LitElement {
   @state() private launcherOpened = false;
   private dialogWasOpen = false;
   /** The call-back form; it lives as long as the element, so nothing typed is lost between screens. */
-  private readonly contactFormState = new ContactFormController(this);
+  private readonly contactFormState = new ContactFormController(this, {
+    warn: (key, text) => this.warnOnce(key, text),
+    endpoint: () => this.checkedEndpoint(),
+  });
   /** The checked `endpoint`, or undefined when absent or refused. */
   private endpointUrl?: URL;
   private langObserver?: MutationObserver;
@@ -237,7 +240,8 @@ export class SecondOpinionCheck extends LitElement {
       this.warnAttribute('contact-url', this.contactUrl, 'only http: and https: addresses are linked');
     }
     if (changed.has('endpoint')) {
-      this.endpointUrl = this.endpoint ? (isAllowedEndpoint(this.endpoint, location.href) ?? undefined) : undefined;
+      this.endpointUrl = this.checkedEndpoint();
+      this.contactFormState.endpointChanged(this.endpointUrl);
       if (this.endpoint && !this.endpointUrl) {
         this.warnAttribute(
           'endpoint',
@@ -252,6 +256,11 @@ export class SecondOpinionCheck extends LitElement {
     if (changed.has('email') && this.email && !mailtoHref(this.email)) {
       this.warnAttribute('email', this.email, 'it is not one email address');
     }
+  }
+
+  /** `endpoint` as a URL if requests may go there, else undefined. */
+  private checkedEndpoint(): URL | undefined {
+    return this.endpoint ? (isAllowedEndpoint(this.endpoint, location.href) ?? undefined) : undefined;
   }
 
   protected override firstUpdated(): void {
@@ -401,10 +410,14 @@ export class SecondOpinionCheck extends LitElement {
 
   /** The call-back form, when the clinic can receive requests (an allowed endpoint or the host). */
   private renderForm(locale: string) {
-    if (!this.endpointUrl && !this.contactForm) return nothing;
+    const canSend = Boolean(this.endpointUrl) || this.contactForm;
+    // A request that failed (say, stopped because the endpoint was removed) stays on screen with
+    // everything typed, even when nothing can send it any more.
+    if (!canSend && this.contactFormState.status.kind !== 'failed') return nothing;
     const details = this.contactDetails();
     return renderContactForm({
       form: this.contactFormState,
+      canSend,
       ...details,
       canShareAnswers: this.currentResult !== null,
       locale,
@@ -414,6 +427,7 @@ export class SecondOpinionCheck extends LitElement {
   }
 
   private handleContactSubmit = async () => {
+    if (!this.endpointUrl && !this.contactForm) return;
     const form = this.contactFormState;
     const pending = form.submit({
       endpoint: this.endpointUrl,

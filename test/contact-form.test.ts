@@ -77,6 +77,13 @@ const FAILED_PAGE =
   'Your request was not sent. Something went wrong on this page. Everything you typed is still here. ' +
   'You can also call (555) 010-4477 or email care@riverside.example.';
 
+const FAILED_STOPPED =
+  'Your request was not sent. The page changed while it was being sent, so we stopped it. Everything you typed is still here. ' +
+  'You can also call (555) 010-4477 or email care@riverside.example.';
+const FAILED_CONFIG =
+  'Your request was not sent. The clinic’s request form is not set up correctly. Everything you typed is still here. ' +
+  'You can also call (555) 010-4477 or email care@riverside.example.';
+
 const BODY_KEYS = [
   'id',
   'createdAt',
@@ -96,7 +103,10 @@ const SOMEONE_ELSE = 'I am asking for someone else, like a family member I care 
 const SHARE = 'Share my self-check answers with the clinic';
 
 /** The element on its contact screen, the form's delivery made fast. */
-async function openForm(attrs: Attributes, fast: { timeoutMs?: number; baseDelayMs?: number } = {}) {
+async function openForm(
+  attrs: Attributes,
+  fast: { timeoutMs?: number; baseDelayMs?: number; hostTimeoutMs?: number } = {},
+) {
   const el = await fixtureElement({ ...CLINIC, ...attrs });
   useFastDelivery(el, fast);
   await clickButton(el, CONTACT_BUTTON);
@@ -824,6 +834,53 @@ describe('call-back form: host takeover', () => {
     expect(events.of('soc-contact-sent').map((entry) => entry.detail)).to.deep.equal([{ id, reference: 'H-2' }]);
   });
 
+  it('respondWith called after the listener returned: ignored with a console warning; the widget sends', async () => {
+    const { el, tag } = await formWith('ok', 'late-respond');
+    await fillValidForm(el);
+    const events = recordContactEvents(el);
+    el.addEventListener('soc-contact-submit', (event) => {
+      const { detail } = event as CustomEvent<ContactSubmitDetail>;
+      setTimeout(() => detail.respondWith(Promise.resolve({ reference: 'TOO-LATE' })), 0);
+    });
+    const warnings = spyOnWarn();
+    try {
+      submitButton(el).click();
+      await waitForSent(el);
+      await sleep(50);
+    } finally {
+      warnings.restore();
+    }
+    expect(warnings.calls, warnings.calls.join('\n')).to.have.length(1);
+    expect(warnings.calls[0]).to.contain('respondWith');
+    const id = events.of('soc-contact-submit')[0]!.detail.request.id;
+    expect(events.of('soc-contact-sent').map((entry) => entry.detail)).to.deep.equal([
+      { id, reference: `REF-${id.slice(0, 8).toUpperCase()}` },
+    ]);
+    expect((await serverLog({ tag })).attempts).to.equal(1);
+  });
+
+  it('a host promise that never settles: failed with Try again once the time allowed is up', async () => {
+    const el = await openForm({ 'contact-form': true }, { hostTimeoutMs: 500 });
+    await fillValidForm(el);
+    const events = recordContactEvents(el);
+    el.addEventListener('soc-contact-submit', (event) => {
+      (event as CustomEvent<ContactSubmitDetail>).detail.respondWith(new Promise(() => {}));
+    });
+    submitButton(el).click();
+    await settle(el);
+    expect(statusText(el)).to.equal(SENDING);
+    expect(fieldByLabel(el, 'Your name').readOnly).to.equal(true);
+    await waitForFailure(el, 3000);
+    expect(alertText(el)).to.equal(FAILED_PAGE);
+    expect(fieldByLabel(el, 'Your name').readOnly).to.equal(false);
+    buttonByName(el, 'Try again');
+    const id = events.of('soc-contact-submit')[0]!.detail.request.id;
+    expect(events.of('soc-contact-error').map((entry) => entry.detail)).to.deep.equal([
+      { id, reason: 'timeout', willRetry: false },
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('contact-form without a listener: failed, with one console warning', async () => {
     const el = await openForm({ 'contact-form': true });
     await expect(el).to.be.accessible();
@@ -892,6 +949,133 @@ describe('call-back form: cancelling', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('call-back form: one request, one id, sent only where configured', () => {
+  it('taken out and put back 5 times while waiting to retry: the wait is kept, never more than 3 tries', async () => {
+    const { el, tag } = await formWith('always-500', 'remount', {}, { baseDelayMs: 400 });
+    await fillValidForm(el);
+    submitButton(el).click();
+    await waitUntil(() => statusText(el) === RETRYING_BUSY, 'the retry is announced', { timeout: 3000 });
+    const parent = el.parentElement!;
+    for (let i = 0; i < 5; i++) {
+      el.remove();
+      await sleep(20);
+      parent.append(el);
+      await sleep(20);
+    }
+    await waitForFailure(el, 8000);
+    const log = await serverLog({ tag });
+    expect(log.attempts, 'POSTs in all').to.equal(3);
+    const [first, second] = posts(log);
+    expect(second!.time - first!.time, 'ms before the second try').to.be.at.least(190);
+    expect(alertText(el)).to.equal(FAILED_HTTP);
+    await expect(el).to.be.accessible();
+  });
+
+  it('endpoint removed while retrying: stops, says it was not sent, keeps everything typed, sends nothing more', async () => {
+    const { el, tag } = await formWith('always-500', 'endpoint-removed', {}, { baseDelayMs: 300 });
+    await fillValidForm(el);
+    const events = recordContactEvents(el);
+    submitButton(el).click();
+    await waitUntil(() => statusText(el) === RETRYING_BUSY, 'the retry is announced', { timeout: 3000 });
+    el.removeAttribute('endpoint');
+    await waitForFailure(el);
+    expect(alertText(el)).to.equal(FAILED_STOPPED);
+    expect(links(el, 'form [role="alert"]')).to.deep.equal([TEL_HREF, MAILTO_HREF]);
+    const texts = ['Your name', 'Phone number', 'Email address', 'Message (optional)'].map((label) =>
+      fieldByLabel(el, label),
+    );
+    expect(texts.map((field) => field.value)).to.deep.equal([NAME, PHONE, EMAIL, MESSAGE]);
+    expect(hasButton(el, 'Try again'), 'nowhere to send it again').to.equal(false);
+    const id = events.of('soc-contact-submit')[0]!.detail.request.id;
+    expect(events.of('soc-contact-error').at(-1)!.detail).to.deep.equal({ id, reason: 'stopped', willRetry: false });
+    await expect(el).to.be.accessible();
+    await sleep(800);
+    expect((await serverLog({ tag })).attempts, 'POSTs to the old address').to.equal(1);
+  });
+
+  it('endpoint changed during a try: nothing more goes to the old address; Try again goes to the new one', async () => {
+    const { el, tag } = await formWith('hang', 'endpoint-changed', { delay: 1500 });
+    await fillValidForm(el);
+    const events = recordContactEvents(el);
+    submitButton(el).click();
+    await waitUntil(async () => (await serverLog({ tag })).requests.length === 1, 'the first try arrives');
+    const newTag = uniqueTag('endpoint-new');
+    el.setAttribute('endpoint', endpointFor('ok', newTag));
+    await waitForFailure(el);
+    expect(alertText(el)).to.equal(FAILED_STOPPED);
+    await sleep(1700);
+    let log = await serverLog({ tag });
+    expect([log.attempts, log.delivered], 'tries and deliveries at the old address').to.deep.equal([1, 0]);
+    expect((await serverLog({ tag: newTag })).requests, 'nothing sent unasked to the new one').to.deep.equal([]);
+
+    await clickButton(el, 'Try again');
+    await waitForSent(el);
+    const id = events.of('soc-contact-submit')[0]!.detail.request.id;
+    log = await serverLog({ tag: newTag });
+    expect(posts(log).map((entry) => entry.key)).to.deep.equal([id]);
+    expect((await serverLog({ tag })).attempts).to.equal(1);
+  });
+
+  it('Try again after the page’s language and address changed sends the same request, same id', async () => {
+    const tag = uniqueTag('same-id');
+    const el = await openForm({ endpoint: endpointFor('400-then-ok', tag) });
+    await fillValidForm(el);
+    const events = recordContactEvents(el);
+    submitButton(el).click();
+    await waitForFailure(el);
+    const root = document.documentElement;
+    const lang = root.getAttribute('lang');
+    const address = location.href;
+    try {
+      // A single-page app: another route, and the patient switched the site to Spanish.
+      history.pushState(null, '', '/clinic/es/second-opinion?from=menu');
+      root.setAttribute('lang', 'es');
+      await waitUntil(() => accessibleText(submitButton(el)) !== 'Try again', 'the form is in Spanish');
+      submitButton(el).click();
+      await waitForSent(el);
+    } finally {
+      history.replaceState(null, '', address);
+      if (lang === null) root.removeAttribute('lang');
+      else root.setAttribute('lang', lang);
+    }
+    const [first, again] = events.of('soc-contact-submit').map((entry) => entry.detail.request);
+    expect(again!.id).to.equal(first!.id);
+    expect(again).to.deep.equal(first);
+    const log = await serverLog({ tag });
+    expect(posts(log).map((entry) => [entry.key, entry.outcome])).to.deep.equal([
+      [first!.id, 400],
+      [first!.id, 200],
+    ]);
+    const [body1, body2] = posts(log).map((entry) => JSON.stringify(entry.body));
+    expect(body2).to.equal(body1);
+  });
+
+  it('a redirect from the endpoint: no retry, the patient is told, a console warning says why', async () => {
+    const { el, tag } = await formWith('redirect', 'redirect');
+    await fillValidForm(el);
+    const events = recordContactEvents(el);
+    const warnings = spyOnWarn();
+    try {
+      submitButton(el).click();
+      await waitForFailure(el);
+      await sleep(200);
+    } finally {
+      warnings.restore();
+    }
+    expect(alertText(el)).to.equal(FAILED_CONFIG);
+    buttonByName(el, 'Try again');
+    expect(warnings.calls, warnings.calls.join('\n')).to.have.length(1);
+    expect(warnings.calls[0]).to.contain('redirect');
+    const id = events.of('soc-contact-submit')[0]!.detail.request.id;
+    expect(events.of('soc-contact-error').map((entry) => entry.detail)).to.deep.equal([
+      { id, reason: 'redirect', willRetry: false },
+    ]);
+    const log = await serverLog({ tag });
+    expect(log.requests.map((entry) => [entry.scenario, entry.outcome])).to.deep.equal([['redirect', 307]]);
+    await expect(el).to.be.accessible();
+  });
 });
 
 describe('call-back form: what is sent', () => {

@@ -62,7 +62,10 @@ export function endpointFor(scenario: string, tag: string, params: Record<string
  * Shortens the form's timeouts and backoff through its test seam (the production defaults are
  * 15 s and 1 s). `Retry-After` is still honoured as the server sends it.
  */
-export function useFastDelivery(el: CheckElement, options: Pick<DeliveryOptions, 'timeoutMs' | 'baseDelayMs'> = {}) {
+export function useFastDelivery(
+  el: CheckElement,
+  options: Pick<DeliveryOptions, 'timeoutMs' | 'baseDelayMs'> & { hostTimeoutMs?: number } = {},
+) {
   const controller = (el as unknown as { contactFormState: { deliveryOptions: DeliveryOptions } }).contactFormState;
   expect(typeof controller?.deliveryOptions, 'the form controller seam exists').to.equal('object');
   controller.deliveryOptions = { timeoutMs: 3000, baseDelayMs: 50, ...options };

@@ -5,7 +5,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit, type ContactSubmitResponse } from '../events.ts';
 import type { ContactRequest, SelfCheckResult } from '../types.ts';
-import { deliverContactRequest, newRequestId, pageAddress, type DeliveryOptions } from './delivery.ts';
+import {
+  deliverContactRequest,
+  newRequestId,
+  pageAddress,
+  type DeliveryFailureReason,
+  type DeliveryOptions,
+  type DeliveryState,
+} from './delivery.ts';
 import {
   buildContactRequest,
   emptyContactForm,
@@ -15,13 +22,43 @@ import {
   type ContactFormValues,
 } from './validation.ts';
 
+/**
+ * Why a request was not sent: the delivery's reasons, the host's promise rejecting or never
+ * settling (`rejected`), no one to send it (`unavailable`), or its endpoint removed or changed
+ * while it was pending (`stopped`).
+ */
+export type ContactFailureReason = DeliveryFailureReason | 'rejected' | 'unavailable' | 'stopped';
+
 export type ContactStatus =
   | { kind: 'idle' }
   | { kind: 'sending' }
-  | { kind: 'retrying'; retryAt: number; reason: 'network' | 'timeout' | 'http' }
+  | { kind: 'retrying'; retryAt: number; reason: DeliveryFailureReason }
   | { kind: 'offline' }
   | { kind: 'sent'; reference?: string }
-  | { kind: 'failed'; reason: 'network' | 'timeout' | 'http' | 'rejected' | 'unavailable'; status?: number };
+  | { kind: 'failed'; reason: ContactFailureReason; status?: number };
+
+/** What the controller needs from its element. */
+export interface ContactFormHooks {
+  /** A `console.warn` for the page's developer (the element adds its name). */
+  warn(key: string, text: string): void;
+  /** The endpoint configured now, checked; a stopped delivery resumes only to that address. */
+  endpoint(): URL | undefined;
+}
+
+/** How long a host's `respondWith` promise may stay unsettled before it counts as a failure. */
+export const HOST_TIMEOUT_MS = 30_000;
+
+/** One automatic delivery of the pending request: where to, and how far it got. */
+interface Delivery {
+  endpoint: URL;
+  request: ContactRequest;
+  state: DeliveryState;
+}
+
+/** The abort reasons of a delivery. */
+const LEFT_PAGE = 'left-page';
+const ENDPOINT_CHANGED = 'endpoint-changed';
+const HOST_TIMED_OUT = Symbol('host timed out');
 
 export interface ContactFormSetup {
   /** Where to POST, already checked; undefined when only a host takeover can send. */
@@ -45,29 +82,50 @@ export class ContactFormController implements ReactiveController {
   /** One id per request, kept through every retry and Try again until a success. */
   private pending?: ContactRequest;
   /** Why the last try failed, so "trying again" can say whether the clinic was reached. */
-  private lastFailure?: 'network' | 'timeout' | 'http';
+  private lastFailure?: DeliveryFailureReason;
   private abort?: AbortController;
+  /** The delivery under way, if any. */
+  private active?: Delivery;
   /** A delivery cut short because the element left the page; it goes on when the element is back. */
-  private interrupted?: { endpoint: URL; request: ContactRequest };
+  private interrupted?: Delivery;
 
   /** Test seam for fast retries; production uses the SPEC's timings. */
-  deliveryOptions: Pick<DeliveryOptions, 'timeoutMs' | 'baseDelayMs' | 'maxRetryAfterMs'> = {};
+  deliveryOptions: Pick<DeliveryOptions, 'timeoutMs' | 'baseDelayMs' | 'maxRetryAfterMs'> & {
+    hostTimeoutMs?: number;
+  } = {};
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    private readonly hooks: ContactFormHooks,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
     // Moved in the page (a framework re-inserting it) while sending: the patient already
-    // pressed Send, so the same request goes on, under the same id.
+    // pressed Send, so the same request goes on, under the same id, with the tries and wait it
+    // had, and only to the address it was meant for.
     const interrupted = this.interrupted;
     if (!interrupted) return;
     this.interrupted = undefined;
-    void this.deliver(interrupted.endpoint, interrupted.request).then(() => this.host.requestUpdate());
+    if (this.hooks.endpoint()?.href !== interrupted.endpoint.href) return this.stop(interrupted.request.id);
+    void this.deliver(interrupted).then(() => this.host.requestUpdate());
   }
 
   hostDisconnected(): void {
-    this.abort?.abort();
+    this.abort?.abort(LEFT_PAGE);
+  }
+
+  /**
+   * The element's endpoint was removed or changed: a pending delivery to another address stops
+   * at once (nothing more goes there) and the patient is told it was not sent.
+   */
+  endpointChanged(endpoint: URL | undefined): void {
+    const delivery = this.active ?? this.interrupted;
+    if (!delivery || delivery.endpoint.href === endpoint?.href) return;
+    this.interrupted = undefined;
+    this.abort?.abort(ENDPOINT_CHANGED);
+    this.stop(delivery.request.id);
   }
 
   get busy(): boolean {
@@ -120,8 +178,7 @@ export class ContactFormController implements ReactiveController {
     else if (cancelled) {
       // The host said no: nothing leaves the page, and the form is as it was before the click.
       this.status = before;
-    }
-    else if (setup.endpoint) await this.deliver(setup.endpoint, request);
+    } else if (setup.endpoint) await this.deliver({ endpoint: setup.endpoint, request, state: { tries: 0 } });
     else {
       setup.onNoHost();
       this.status = { kind: 'failed', reason: 'unavailable' };
@@ -134,24 +191,30 @@ export class ContactFormController implements ReactiveController {
   /**
    * The body to send. Try again after a failure sends the very same request (same id, same
    * `createdAt`), so a server that de-duplicates by Idempotency-Key sees one request; if the
-   * patient changed what they typed meanwhile, it is a new request with a new id.
+   * patient changed what they typed or ticked meanwhile, it is a new request with a new id. The
+   * page's language or address changing in between is not the patient's change.
    */
   private requestFor(setup: ContactFormSetup): ContactRequest {
-    const context = {
-      language: setup.language,
-      page: pageAddress(location),
-      widgetVersion: setup.widgetVersion,
-      result: setup.result,
-    };
+    const { widgetVersion, result } = setup;
     if (this.pending) {
+      const { id, createdAt, language, page } = this.pending;
       const again = buildContactRequest(this.values, {
-        ...context,
-        id: this.pending.id,
-        now: new Date(this.pending.createdAt),
+        id,
+        now: new Date(createdAt),
+        language,
+        page,
+        widgetVersion,
+        result,
       });
       if (JSON.stringify(again) === JSON.stringify(this.pending)) return this.pending;
     }
-    this.pending = buildContactRequest(this.values, { ...context, id: newRequestId() });
+    this.pending = buildContactRequest(this.values, {
+      id: newRequestId(),
+      language: setup.language,
+      page: pageAddress(location),
+      widgetVersion,
+      result,
+    });
     return this.pending;
   }
 
@@ -161,36 +224,65 @@ export class ContactFormController implements ReactiveController {
    */
   private offerToHost(request: ContactRequest) {
     let response: Promise<ContactSubmitResponse | void> | undefined;
+    let listening = true;
     const notCancelled = emit(
       this.host,
       'soc-contact-submit',
       {
         request: structuredClone(request),
         respondWith: (promise) => {
-          response ??= Promise.resolve(promise);
+          if (listening) response ??= Promise.resolve(promise);
+          else
+            this.hooks.warn(
+              'respondWith:late',
+              'respondWith() was called after the soc-contact-submit listener returned, so it is ignored and the widget sends the request itself (if it has an endpoint). Call it synchronously, in the listener.',
+            );
         },
       },
       true,
     );
+    listening = false;
     return { response, cancelled: !notCancelled };
   }
 
+  /** The host's answer, or a failure when it has not settled in time (a lost promise). */
   private async awaitHost(id: string, response: Promise<ContactSubmitResponse | void>) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<typeof HOST_TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(HOST_TIMED_OUT), this.deliveryOptions.hostTimeoutMs ?? HOST_TIMEOUT_MS);
+    });
     try {
-      const value = await response;
+      const value = await Promise.race([response, timeout]);
+      if (value === HOST_TIMED_OUT) {
+        this.status = { kind: 'failed', reason: 'rejected' };
+        emit(this.host, 'soc-contact-error', { id, reason: 'timeout', willRetry: false });
+        return;
+      }
       const reference = typeof value?.reference === 'string' && value.reference ? value.reference : undefined;
       this.succeed(id, reference);
     } catch {
       this.status = { kind: 'failed', reason: 'rejected' };
       emit(this.host, 'soc-contact-error', { id, reason: 'rejected', willRetry: false });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private async deliver(endpoint: URL, request: ContactRequest) {
-    this.abort = new AbortController();
+  /** The patient is told the pending request was not sent, and why; Try again stays possible. */
+  private stop(id: string) {
+    this.status = { kind: 'failed', reason: 'stopped' };
+    emit(this.host, 'soc-contact-error', { id, reason: 'stopped', willRetry: false });
+    this.host.requestUpdate();
+  }
+
+  private async deliver(delivery: Delivery) {
+    const { endpoint, request } = delivery;
+    const abort = (this.abort = new AbortController());
+    this.active = delivery;
     const outcome = await deliverContactRequest(endpoint, request, {
       ...this.deliveryOptions,
-      signal: this.abort.signal,
+      state: delivery.state,
+      signal: abort.signal,
       onProgress: (progress) => {
         this.status =
           progress.kind === 'retrying'
@@ -205,13 +297,24 @@ export class ContactFormController implements ReactiveController {
         emit(this.host, 'soc-contact-error', { id: request.id, reason, ...(status ? { status } : {}), willRetry });
       },
     });
+    if (this.active === delivery) this.active = undefined;
     if (outcome.ok) this.succeed(request.id, outcome.reference);
     else if (outcome.reason === 'aborted') {
-      // Aborted only when the element left the page: the status stays busy until it is back,
-      // which it may already be (moved rather than removed).
-      this.interrupted = { endpoint, request };
+      // Stopped because the endpoint changed: the patient was already told. Stopped because the
+      // element left the page: the status stays busy until it is back, which it may already be
+      // (moved rather than removed).
+      if (abort.signal.reason !== LEFT_PAGE) return;
+      this.interrupted = delivery;
       if (this.host.isConnected) this.hostConnected();
-    } else this.status = { kind: 'failed', reason: outcome.reason, status: outcome.status };
+    } else {
+      const { reason, status } = outcome;
+      this.status = status === undefined ? { kind: 'failed', reason } : { kind: 'failed', reason, status };
+      if (outcome.reason === 'redirect')
+        this.hooks.warn(
+          `redirect:${endpoint.href}`,
+          `the endpoint ${endpoint.href} answered with a redirect, so the request was not sent. Set endpoint to the address that answers the POST itself.`,
+        );
+    }
   }
 
   private succeed(id: string, reference?: string) {

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { BestTime } from '../types.ts';
-import type { ContactFormController } from './form-controller.ts';
+import type { ContactFailureReason, ContactFormController } from './form-controller.ts';
 import {
   BEST_TIMES,
   MESSAGE_MAX_LENGTH,
@@ -13,6 +13,8 @@ import {
 
 export interface ContactFormView {
   form: ContactFormController;
+  /** False when neither an endpoint nor the host can send: no Try again then. */
+  canSend: boolean;
   clinicName?: string;
   phone?: string;
   telHref?: string;
@@ -329,17 +331,24 @@ export function renderContactForm(view: ContactFormView) {
       </div>
 
       ${renderStatus(view)}
-
-      <div class="actions">
-        <button
-          type="submit"
-          part="button button-primary"
-          class="primary"
-          aria-disabled=${form.busy ? 'true' : 'false'}
-        >
-          ${status.kind === 'failed' ? msg('Try again', { id: 'form.retry' }) : msg('Ask for a call back', { id: 'form.submit' })}
-        </button>
-      </div>
+      ${
+        view.canSend
+          ? html`<div class="actions">
+              <button
+                type="submit"
+                part="button button-primary"
+                class="primary"
+                aria-disabled=${form.busy ? 'true' : 'false'}
+              >
+                ${
+                  status.kind === 'failed'
+                    ? msg('Try again', { id: 'form.retry' })
+                    : msg('Ask for a call back', { id: 'form.submit' })
+                }
+              </button>
+            </div>`
+          : nothing
+      }
     </form>
   `;
 }
@@ -385,8 +394,12 @@ function renderStatus(view: ContactFormView) {
   `;
 }
 
-function failureReason(reason: 'network' | 'timeout' | 'http' | 'rejected' | 'unavailable'): string {
+function failureReason(reason: ContactFailureReason): string {
   switch (reason) {
+    case 'redirect':
+      return msg('The clinic’s request form is not set up correctly.', { id: 'form.failed.config' });
+    case 'stopped':
+      return msg('The page changed while it was being sent, so we stopped it.', { id: 'form.failed.stopped' });
     case 'network':
     case 'timeout':
       return msg('We could not reach the clinic.', { id: 'form.failed.network' });
