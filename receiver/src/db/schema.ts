@@ -87,6 +87,12 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** Values shared by every receiver process on one database (the session-signing key). */
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   callbacks: CallbacksTable;
   request_events: RequestEventsTable;
@@ -95,6 +101,7 @@ export interface Database {
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  settings: SettingsTable;
 }
 
 export type CallbackRow = Selectable<CallbacksTable>;
