@@ -62,7 +62,8 @@ export function readDeclarativeConfig(
     return { config, warnings };
   }
   for (const [key, value] of Object.entries(parsed)) {
-    const spec = CONFIG_KEYS[key as ConfigKey];
+    // Own keys only: "__proto__", "constructor" or "toString" must not find Object.prototype's.
+    const spec = Object.hasOwn(CONFIG_KEYS, key) ? CONFIG_KEYS[key as ConfigKey] : undefined;
     if (!spec) {
       warnings.push(
         `the JSON config has an unknown key "${key}"; it is ignored. Known keys: ${Object.keys(CONFIG_KEYS).join(', ')}.`,

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
@@ -17,7 +17,7 @@ import { progressText, renderBackButton, renderBarriers, renderIntro, renderQues
 import { levelHeading, warmResultFormats } from './result/content.ts';
 import { checklistText } from './result/export.ts';
 import { renderResult } from './result/view.ts';
-import { httpUrl, mailtoHref, telHref } from './contact/links.ts';
+import { httpUrl, isolate, mailtoHref, telHref } from './contact/links.ts';
 import { contactHeading, renderContactPanel } from './contact/view.ts';
 import { isAllowedEndpoint } from './contact/delivery.ts';
 import { ContactFormController } from './contact/form-controller.ts';
@@ -32,6 +32,15 @@ import { ancestorLang, directionOf, resolveLocale } from './i18n/locales.ts';
 import type { Answer, BarrierId, QuestionId, SelfCheckResult, Step, Theme, Variant } from './types.ts';
 
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+
+/** Any value, named for a warning without throwing (a BigInt, a circular object, a Symbol…). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
+  return `a value of type ${typeof value}`;
+}
 const HOST_COLOR_TOKENS = ['--soc-color-accent', '--soc-color-on-accent', '--soc-color-text', '--soc-color-surface'];
 const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
 
@@ -136,14 +145,20 @@ export class SecondOpinionCheck extends LitElement {
   }
   set questions(value: readonly QuestionId[]) {
     const old = this.questionIds;
-    const { ids, unknown } = normalizeQuestionIds(value);
+    if (!Array.isArray(value)) {
+      this.warnOnce(
+        `questions:not-a-list:${describeValue(value)}`,
+        `questions must be a list of question ids, not ${describeValue(value)}, so all default questions are asked. Known ids: ${QUESTION_IDS.join(', ')}.`,
+      );
+    }
+    const { ids, unknown } = Array.isArray(value) ? normalizeQuestionIds(value) : { ids: [], unknown: [] };
     for (const id of unknown)
       this.warnOnce(
-        `questions:${String(id)}`,
-        `the questions list has an unknown id ${JSON.stringify(id)}; it is left out. Known ids: ${QUESTION_IDS.join(', ')}.`,
+        `questions:${describeValue(id)}`,
+        `the questions list has an unknown id ${describeValue(id)}; it is left out. Known ids: ${QUESTION_IDS.join(', ')}.`,
       );
     this.questionIds = ids.length ? ids : [...QUESTION_IDS];
-    if (!ids.length)
+    if (!ids.length && Array.isArray(value))
       this.warnOnce('questions:empty', 'the questions list has no known id, so all default questions are asked.');
     this.questionIndex = Math.min(this.questionIndex, this.questionIds.length - 1);
     this.requestUpdate('questions', old);
@@ -163,7 +178,7 @@ export class SecondOpinionCheck extends LitElement {
   @state() private barriers = new Set<BarrierId>();
   @state() private showAnswerError = false;
   @state() private ticked: boolean[] = [];
-  @state() private announcement = '';
+  @state() private announcement: string | TemplateResult = '';
   @state() private currentResult: SelfCheckResult | null = null;
   private questionIds: QuestionId[] = [...QUESTION_IDS];
   /** Where Back goes from the contact screen. */
@@ -254,7 +269,7 @@ export class SecondOpinionCheck extends LitElement {
       this.warnAttribute('phone', this.phone, 'it has no digits to dial');
     }
     if (changed.has('email') && this.email && !mailtoHref(this.email)) {
-      this.warnAttribute('email', this.email, 'it is not one email address');
+      this.warnAttribute('email', this.email, 'only one plain email address is linked (no %, ?, #, / or :)');
     }
   }
 
@@ -295,7 +310,7 @@ export class SecondOpinionCheck extends LitElement {
   private renderCheck(locale: string, dir: 'ltr' | 'rtl') {
     return html`
       <div part="base" class="base" lang=${locale} dir=${dir}>
-        ${this.clinicName ? html`<p part="header" class="header">${this.clinicName}</p>` : nothing}
+        ${this.clinicName ? html`<p part="header" class="header">${isolate(this.clinicName)}</p>` : nothing}
         ${this.renderStep(locale)}
         <p part="disclaimer" class="disclaimer">${this.disclaimerText()}</p>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
@@ -564,7 +579,7 @@ export class SecondOpinionCheck extends LitElement {
     emit(this, 'soc-step', { step, index, total });
   }
 
-  private stepAnnouncement(step: Step, questionIndex: number): string {
+  private stepAnnouncement(step: Step, questionIndex: number): string | TemplateResult {
     switch (step) {
       case 'question':
         return progressText(questionIndex + 1, this.questionIds.length);
@@ -579,7 +594,7 @@ export class SecondOpinionCheck extends LitElement {
     }
   }
 
-  private announce(text: string) {
+  private announce(text: string | TemplateResult) {
     // Clearing first makes a repeated message (the same error twice) be read again.
     this.announcement = '';
     requestAnimationFrame(() => (this.announcement = text));

@@ -7,6 +7,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/define.ts';
 import type { SecondOpinionCheck } from '../src/second-opinion-check.ts';
+import { readDeclarativeConfig } from '../src/config.ts';
 import { clickButton, headingText, settle, spyOnWarn, textOf, $ } from './helpers.ts';
 
 /** Renders the element with `json` as its config script's text and the given attributes. */
@@ -110,6 +111,33 @@ describe('declarative JSON config', () => {
     expect(widgetWarnings()[0]).to.contain('"colour"');
     expect(el.clinicName).to.equal('Riverside');
     expect(el).to.not.have.property('colour');
+  });
+
+  it('reports keys inherited from Object.prototype as unknown keys, and lets none through', async () => {
+    const json =
+      '{"__proto__": {"clinicName": "Injected"}, "constructor": "x", "toString": "y", "hasOwnProperty": true, "phone": "555 010 4477"}';
+    const el = await withConfig(json);
+    await expect(el).to.be.accessible();
+    const warnings = widgetWarnings();
+    expect(warnings, warnings.join('\n')).to.have.length(4);
+    for (const [i, key] of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'].entries()) {
+      expect(warnings[i]).to.contain(`unknown key "${key}"`);
+    }
+    expect(el.phone).to.equal('555 010 4477');
+    expect(el.clinicName).to.equal(undefined);
+    expect(Object.getPrototypeOf(el)).to.equal(customElements.get('second-opinion-check')!.prototype);
+    expect(el.constructor).to.equal(customElements.get('second-opinion-check'));
+    expect(typeof el.toString).to.equal('function');
+  });
+
+  it('readDeclarativeConfig returns no inherited key', () => {
+    const el = document.createElement('div');
+    el.innerHTML = '<script type="application/json">{"__proto__": {"open": true}, "toString": "x"}</script>';
+    const { config, warnings } = readDeclarativeConfig(el);
+    expect(Object.keys(config)).to.deep.equal([]);
+    expect(Object.getPrototypeOf(config)).to.equal(Object.prototype);
+    expect(warnings).to.have.length(2);
+    expect(warnings.every((text) => text.includes('unknown key'))).to.equal(true);
   });
 
   it('warns about a value of the wrong type, naming the key, and uses the default', async () => {

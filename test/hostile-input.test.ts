@@ -18,6 +18,7 @@ import {
   type Attributes,
   type CheckElement,
 } from './helpers.ts';
+import { alertText, fillValidForm, submitButton, waitForFailure } from './contact-helpers.ts';
 
 declare global {
   interface Window {
@@ -146,10 +147,16 @@ describe('<second-opinion-check> with hostile input', () => {
 
   describe('phone', () => {
     const cases: [string, string][] = [
-      ['1-800-FLOWERS x12', 'tel:180012'],
+      // An extension is not dialled as part of the number.
+      ['1-800-FLOWERS x12', 'tel:1800'],
       ['+1 (555) 010-0199', 'tel:+15550100199'],
       ['+44 20 7946 0958', 'tel:+442079460958'],
-      ['555.0100;ext=9', 'tel:55501009'],
+      ['555.0100;ext=9', 'tel:5550100'],
+      ['+1 (555) 010-4477;ext=9', 'tel:+15550104477'],
+      ['(555) 010-4477 ext. 12', 'tel:5550104477'],
+      // Any script's decimal digits, dialled as ASCII.
+      ['+٩٦٦ ١١ ٤٦٧ ٠١٢٣', 'tel:+966114670123'],
+      ['०२२ २४१७ ७०००', 'tel:02224177000'],
     ];
     for (const [phone, href] of cases) {
       it(`"${phone}" is shown as given and dialled as ${href}`, async () => {
@@ -170,11 +177,70 @@ describe('<second-opinion-check> with hostile input', () => {
     });
   });
 
-  it('does not link an email with extra mailto: fields, and warns naming email', async () => {
-    const { el, warnings } = await withWarnings({ email: 'care@example.org?bcc=spy@evil.example' });
-    await openContact(el);
-    expect(contactLinks(el)).to.have.length(0);
-    expect(warnings.some((text) => text.includes('email'))).to.equal(true);
+  for (const email of [
+    'care@example.org?bcc=spy@evil.example',
+    'a@b.c%0ABcc:x%40evil.example',
+    'care%40riverside.example@evil.example',
+    'care@example.org#top',
+    'mailto:care@example.org',
+  ]) {
+    it(`does not link the email ${JSON.stringify(email)}, and warns naming email`, async () => {
+      const { el, warnings } = await withWarnings({ email });
+      await openContact(el);
+      expect(contactLinks(el)).to.have.length(0);
+      expect(warnings.some((text) => text.includes('email'))).to.equal(true);
+    });
+  }
+
+  describe('host-given text is bidi-isolated', () => {
+    const RLO = '\u202E';
+    const values = {
+      'clinic-name': `Riverside${RLO} Clinic`,
+      address: `12 Main St${RLO} Springfield`,
+      hours: `Mon–Fri${RLO} 8–5`,
+      phone: `(555) 010-4477${RLO}`,
+      email: 'care@riverside.example',
+      'contact-form': true,
+    } as const;
+
+    /** Each text node holding an override sits in a <bdi> holding the host's value and nothing else. */
+    function expectIsolated(el: CheckElement, where: string) {
+      const root = el.shadowRoot!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let found = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent!.includes(RLO)) continue;
+        found++;
+        const bdi = node.parentElement!.closest('bdi');
+        expect(bdi, `${where}: ${JSON.stringify(node.textContent)} in a <bdi>`).to.not.equal(null);
+        expect(Object.values(values)).to.include(bdi!.textContent);
+        expect(getComputedStyle(bdi!).unicodeBidi).to.equal('isolate');
+      }
+      return found;
+    }
+
+    it('in the header, the intro, the contact panel, the consent sentence and the failure fallback', async () => {
+      const { el } = await withWarnings(values);
+      await expect(el).to.be.accessible();
+      expect(expectIsolated(el, 'intro'), 'overrides on the intro').to.be.at.least(2);
+      await openContact(el);
+      expect(expectIsolated(el, 'contact'), 'overrides on the contact screen').to.be.at.least(6);
+      const consent = $$(el, 'label').find((label) => accessibleText(label).startsWith('I agree that'))!;
+      expect(accessibleText(consent)).to.equal(
+        `I agree that Riverside${RLO} Clinic may contact me about this request.`,
+      );
+      const tail = [...consent.querySelector('span')!.childNodes].filter(
+        (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.includes('may contact me'),
+      );
+      expect(tail, 'the rest of the sentence is outside the isolate').to.have.length(1);
+      // No host answers: the failure offers the phone in a sentence.
+      await fillValidForm(el);
+      submitButton(el).click();
+      await waitForFailure(el);
+      expect(alertText(el)).to.contain(`You can also call (555) 010-4477${RLO} or email care@riverside.example.`);
+      expect(expectIsolated(el, 'failure'), 'overrides on the failed form').to.be.at.least(7);
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('questions', () => {
@@ -194,6 +260,51 @@ describe('<second-opinion-check> with hostile input', () => {
       await clickButton(el, 'Start');
       expect(textOf(el, '[part~="progress"]')).to.equal('Question 1 of 2');
       expect(headingText(el)).to.equal(QUESTION_HEADING.doubts);
+    });
+
+    for (const [what, value] of [
+      ['a string', 'serious'],
+      ['an array-like object', { 0: 'serious', length: 1 }],
+      ['a number', 3],
+      ['null', null],
+    ] as const) {
+      it(`warns that ${what} is not a list (not "unknown id") and asks all default questions`, async () => {
+        const el = await fixtureElement();
+        const spy = spyOnWarn();
+        try {
+          el.questions = value as unknown as QuestionId[];
+          await settle(el);
+        } finally {
+          spy.restore();
+        }
+        expect(spy.calls, spy.calls.join('\n')).to.have.length(1);
+        expect(spy.calls[0]).to.contain('questions must be a list');
+        expect(spy.calls[0]).to.not.contain('unknown id');
+        expect(el.questions).to.deep.equal(['serious', 'surgery', 'unclear', 'experimental', 'doubts']);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('a circular, BigInt, Symbol or prototype-less item does not make the setter throw', async () => {
+      const el = await fixtureElement();
+      const circular: unknown[] = ['doubts'];
+      circular.push(circular);
+      const loop: Record<string, unknown> = {};
+      loop.self = loop;
+      const spy = spyOnWarn();
+      try {
+        el.questions = circular as QuestionId[];
+        expect(el.questions).to.deep.equal(['doubts']);
+        el.questions = ['serious', 10n, loop, Symbol('x'), Object.create(null)] as unknown as QuestionId[];
+        await settle(el);
+      } finally {
+        spy.restore();
+      }
+      expect(el.questions).to.deep.equal(['serious']);
+      expect(spy.calls.some((text) => text.includes('10n'))).to.equal(true);
+      expect(spy.calls.every((text) => text.includes('unknown id'))).to.equal(true);
+      await clickButton(el, 'Start');
+      expect(textOf(el, '[part~="progress"]')).to.equal('Question 1 of 1');
     });
 
     it('asks all default questions, with a warning, when none is known', async () => {

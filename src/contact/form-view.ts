@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
+import { isolate } from './links.ts';
 import type { BestTime } from '../types.ts';
 import type { ContactFailureReason, ContactFormController } from './form-controller.ts';
 import {
@@ -89,7 +90,9 @@ export function renderContactForm(view: ContactFormView) {
       : nothing;
   const left = MESSAGE_MAX_LENGTH - values.message.length;
   const consentText = view.clinicName
-    ? msg(str`I agree that ${view.clinicName} may contact me about this request.`, { id: 'form.consent.named' })
+    ? msg(html`I agree that ${isolate(view.clinicName)} may contact me about this request.`, {
+        id: 'form.consent.named',
+      })
     : msg('I agree that the clinic may contact me about this request.', { id: 'form.consent' });
 
   return html`
@@ -413,8 +416,8 @@ function failureReason(reason: ContactFailureReason): string {
 
 function renderFallback(view: ContactFormView) {
   // Phone numbers and addresses read left to right even inside right-to-left text.
-  const phone = view.telHref ? html`<a href=${view.telHref} dir="ltr">${view.phone}</a>` : undefined;
-  const email = view.mailtoHref ? html`<a href=${view.mailtoHref} dir="ltr">${view.email}</a>` : undefined;
+  const phone = view.telHref ? html`<a href=${view.telHref} dir="ltr">${isolate(view.phone)}</a>` : undefined;
+  const email = view.mailtoHref ? html`<a href=${view.mailtoHref} dir="ltr">${isolate(view.email)}</a>` : undefined;
   if (phone && email) return msg(html`You can also call ${phone} or email ${email}.`, { id: 'form.fallback.both' });
   if (phone) return msg(html`You can also call ${phone}.`, { id: 'form.fallback.phone' });
   if (email) return msg(html`You can also email ${email}.`, { id: 'form.fallback.email' });

@@ -1,15 +1,43 @@
-/** Turns host-given contact details into safe links. Pure functions; the element warns. */
+/** Turns host-given contact details into safe links and isolated text. The element warns. */
+import { html, nothing } from 'lit';
 
-/** `tel:` keeps only `+` and digits (letters such as 1-800-FLOWERS are dropped). */
+/** Where a phone number's extension starts: `;ext=9`, `ext. 9`, `x9` (a digit must follow). */
+const EXTENSION = /(?:;\s*ext\s*=|ext(?:ension)?|x)[\s.:=#]*\p{Nd}/iu;
+
+/**
+ * `tel:` keeps only `+` and digits (letters such as 1-800-FLOWERS are dropped) and stops before
+ * an extension, which a `tel:` link would otherwise dial as part of the number. Any Unicode
+ * decimal digit (Arabic-Indic ٠١٢, Devanagari, full-width…) counts, as its ASCII digit.
+ */
 export function telHref(phone: string | undefined): string | undefined {
-  const dialable = (phone ?? '').replace(/[^+\d]/g, '');
+  const number = phone?.split(EXTENSION)[0] ?? '';
+  const dialable = asciiDigits(number).replace(/[^+0-9]/g, '');
   return /\d/.test(dialable) ? `tel:${dialable}` : undefined;
 }
 
-/** A `mailto:` link for something that looks like one address, else nothing. */
+/**
+ * Unicode puts the ten digits of every script in a run from 0 to 9, and adjacent runs only ever
+ * hold whole sets: a digit's value is its distance from the start of its run, modulo 10.
+ */
+function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    const codePoint = digit.codePointAt(0)!;
+    let before = 0;
+    while (/\p{Nd}/u.test(String.fromCodePoint(codePoint - before - 1))) before++;
+    return String(before % 10);
+  });
+}
+
+/**
+ * A `mailto:` link only for one plain address. `%`, `?`, `#`, `/` and `:` would let the
+ * attribute add headers (`%0ABcc:`, `?cc=`) or turn into another URL; control and formatting
+ * characters have no place in an address either.
+ */
 export function mailtoHref(email: string | undefined): string | undefined {
   const address = (email ?? '').trim();
-  return /^[^\s@,;?&<>"]+@[^\s@,;?&<>"]+$/.test(address) ? `mailto:${address}` : undefined;
+  return /^[^\s@,;?&<>"%#/:\\\p{Cc}\p{Cf}]+@[^\s@,;?&<>"%#/:\\\p{Cc}\p{Cf}]+$/u.test(address)
+    ? `mailto:${address}`
+    : undefined;
 }
 
 /** An absolute `http:`/`https:` URL, or undefined for anything else (javascript:, data:, junk). */
@@ -21,4 +49,12 @@ export function httpUrl(value: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Host-given text, bidi-isolated: a direction override inside it (U+202E…) cannot reorder the
+ * sentence around it, and a right-to-left name does not pull the words next to it along.
+ */
+export function isolate(text: string | undefined) {
+  return text ? html`<bdi>${text}</bdi>` : nothing;
 }

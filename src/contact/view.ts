@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
+import { isolate } from './links.ts';
 
 export interface ContactDetails {
   clinicName?: string;
@@ -12,9 +13,9 @@ export interface ContactDetails {
   hours?: string;
 }
 
-export function contactHeading(clinicName?: string): string {
+export function contactHeading(clinicName?: string): string | TemplateResult {
   return clinicName
-    ? msg(str`Contact ${clinicName}`, { id: 'contact.heading.named' })
+    ? msg(html`Contact ${isolate(clinicName)}`, { id: 'contact.heading.named' })
     : msg('Contact the clinic', { id: 'contact.heading' });
 }
 
@@ -40,13 +41,13 @@ export function renderContactPanel(
               ${
                 details.telHref
                   ? html`<dt>${msg('Phone', { id: 'contact.phone' })}</dt>
-                      <dd><a href=${details.telHref} dir="ltr">${details.phone}</a></dd>`
+                      <dd><a href=${details.telHref} dir="ltr">${isolate(details.phone)}</a></dd>`
                   : nothing
               }
               ${
                 details.mailtoHref
                   ? html`<dt>${msg('Email', { id: 'contact.email' })}</dt>
-                      <dd><a href=${details.mailtoHref} dir="ltr">${details.email}</a></dd>`
+                      <dd><a href=${details.mailtoHref} dir="ltr">${isolate(details.email)}</a></dd>`
                   : nothing
               }
               ${
@@ -62,13 +63,13 @@ export function renderContactPanel(
               ${
                 details.address
                   ? html`<dt>${msg('Address', { id: 'contact.address' })}</dt>
-                      <dd class="multiline">${details.address}</dd>`
+                      <dd class="multiline">${isolate(details.address)}</dd>`
                   : nothing
               }
               ${
                 details.hours
                   ? html`<dt>${msg('Hours', { id: 'contact.hours' })}</dt>
-                      <dd class="multiline">${details.hours}</dd>`
+                      <dd class="multiline">${isolate(details.hours)}</dd>`
                   : nothing
               }
             </dl>`
