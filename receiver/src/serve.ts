@@ -7,6 +7,7 @@ import { purge } from './retention.js';
 import { buildServer, loggerOptions, notificationChannels } from './server.js';
 
 const DAY_MS = 24 * 3_600_000;
+const SHUTDOWN_GRACE_MS = 1_000;
 
 export async function serve(config: Config): Promise<void> {
   let outbox: ReturnType<typeof startOutbox> | undefined;
@@ -38,6 +39,10 @@ export async function serve(config: Config): Promise<void> {
     outbox?.stop();
     await app.close();
     await store.close();
+    // A notification still being sent (a mail server that does not answer can take half a
+    // minute to time out) must not keep the process alive: its outbox entry is claimed only
+    // for a while and is sent again after the restart.
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -15,9 +15,12 @@ const LEASE_MS = 2 * 60_000;
 const POLL_MS = 5_000;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
-/** 30 s, 1 min, 2 min … at most an hour between tries; it never gives up. */
+/**
+ * 5 s, 10 s, 20 s … at most an hour between tries; it never gives up. The first retries come
+ * soon: a mail server that refused once (greylisting, a restart) usually takes the next try.
+ */
 export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
 export interface Notice {

@@ -3,6 +3,8 @@ import { SMTPServer } from 'smtp-server';
 
 export async function startSmtpSink() {
   const messages = [];
+  /** How many messages were refused while refusing. */
+  let refused = 0;
   let refusing = false;
   const server = new SMTPServer({
     authOptional: true,
@@ -12,7 +14,10 @@ export async function startSmtpSink() {
       let raw = '';
       stream.on('data', (chunk) => (raw += chunk));
       stream.on('end', () => {
-        if (refusing) return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
+        if (refusing) {
+          refused++;
+          return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
+        }
         messages.push({ raw, to: session.envelope.rcptTo.map((to) => to.address) });
         callback();
       });
@@ -23,6 +28,9 @@ export async function startSmtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    get refused() {
+      return refused;
+    },
     refuse(on = true) {
       refusing = on;
     },
