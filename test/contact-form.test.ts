@@ -20,6 +20,7 @@ import {
   isShown,
   optionByLabel,
   inputOf,
+  press,
   settle,
   shadow,
   spyOnWarn,
@@ -262,7 +263,7 @@ describe('call-back form: fields', () => {
     expect($$(el, 'label').map(accessibleText)).to.not.include(SHARE);
 
     // The honeypot: not seen, not reachable by Tab, hidden from screen readers.
-    const honeypot = $<HTMLInputElement>(el, 'input[name="website"]')!;
+    const honeypot = $<HTMLInputElement>(el, '.honeypot input')!;
     const box = honeypot.closest('.honeypot')!.getBoundingClientRect();
     expect([box.width, box.height], 'the honeypot takes one clipped pixel at most').to.satisfy(
       ([width, height]: number[]) => width <= 1 && height <= 1,
@@ -645,7 +646,7 @@ describe('call-back form: delivery', () => {
     await expect(el).to.be.accessible();
     await fillValidForm(el);
     // What a form-filling bot does: it fills every field it finds.
-    const honeypot = $<HTMLInputElement>(el, 'input[name="website"]')!;
+    const honeypot = $<HTMLInputElement>(el, '.honeypot input')!;
     honeypot.value = 'https://cheap-pills.example';
     honeypot.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await settle(el);
@@ -904,6 +905,61 @@ describe('call-back form: host takeover', () => {
     ]);
     expect(fieldByLabel(el, 'Your name').value).to.equal(NAME);
     buttonByName(el, 'Try again');
+  });
+});
+
+describe('call-back form: the honeypot never catches a patient', () => {
+  /** Words that browser autofill and password managers match in a field's name, id or label. */
+  const AUTOFILL_WORDS =
+    /name|mail|phone|tel|mobile|fax|address|street|city|zip|postal|country|company|organi[sz]ation|url|web|site|home|user|login|pass|card|birth|title|search|comment|message|note/i;
+
+  it('matches no autofill heuristic, and password managers are told to skip it', async () => {
+    const { el } = await formWith('ok', 'honeypot-autofill');
+    await expect(el).to.be.accessible();
+    const honeypot = $<HTMLInputElement>(el, '.honeypot input')!;
+    const label = honeypot.labels?.[0];
+    for (const [what, text] of [
+      ['name', honeypot.name],
+      ['id', honeypot.id],
+      ['label', label ? accessibleText(label) : ''],
+      ['placeholder', honeypot.placeholder],
+    ] as const) {
+      expect(text, `the honeypot's ${what}`).to.not.match(AUTOFILL_WORDS);
+    }
+    expect(honeypot.type).to.equal('text');
+    expect(honeypot.getAttribute('autocomplete')).to.equal('off');
+    // 1Password, LastPass, Bitwarden, Dashlane.
+    expect(honeypot.hasAttribute('data-1p-ignore')).to.equal(true);
+    expect(honeypot.getAttribute('data-lpignore')).to.equal('true');
+    expect(honeypot.hasAttribute('data-bwignore')).to.equal(true);
+    expect(honeypot.getAttribute('data-form-type')).to.equal('other');
+    expect(honeypot.tabIndex).to.equal(-1);
+    expect(honeypot.closest('[aria-hidden="true"]')).not.to.equal(null);
+  });
+
+  it('a patient who types every field and Tabs through the form is sent, not silently dropped', async () => {
+    const { el, tag } = await formWith('ok', 'honeypot-patient');
+    const honeypot = $<HTMLInputElement>(el, '.honeypot input')!;
+    const focused: Element[] = [];
+    const next = async () => {
+      await press(el, 'Tab');
+      focused.push(shadow(el).activeElement!);
+    };
+    fieldByLabel(el, 'Your name').focus();
+    await sendKeys({ type: 'Ana Pérez' });
+    await next();
+    await sendKeys({ type: '555 010 2222' });
+    for (let i = 0; i < 12 && shadow(el).activeElement !== consentBox(el); i++) await next();
+    await sendKeys({ press: ' ' });
+    await next();
+    expectSameNode(shadow(el).activeElement, submitButton(el), 'Tab after consent');
+    expect(focused.includes(honeypot), 'the honeypot was never focused').to.equal(false);
+    expect(honeypot.value).to.equal('');
+    await sendKeys({ press: 'Enter' });
+    await waitForSent(el);
+    const log = await serverLog({ tag });
+    expect(log.delivered).to.equal(1);
+    expect(posts(log)[0]!.body).to.include({ name: 'Ana Pérez', phone: '555 010 2222' });
   });
 });
 

@@ -191,7 +191,7 @@ describe('validateContactForm', () => {
 
   it('the honeypot, best time and the other boxes are not validated', () => {
     expect(
-      validateContactForm(filled({ website: 'http://spam.example', bestTime: 'evening', voicemailOk: true })),
+      validateContactForm(filled({ honeypot: 'http://spam.example', bestTime: 'evening', voicemailOk: true })),
     ).to.deep.equal({});
   });
 });
@@ -256,8 +256,8 @@ describe('buildContactRequest', () => {
   });
 
   it('never sends the honeypot or the share box itself', () => {
-    const request = buildContactRequest(filled({ website: 'spam', shareAnswers: true }), context());
-    expect(request).to.not.have.any.keys('website', 'shareAnswers');
+    const request = buildContactRequest(filled({ honeypot: 'spam', shareAnswers: true }), context());
+    expect(request).to.not.have.any.keys('honeypot', 'website', 'shareAnswers');
     expect(Object.keys(request).sort()).to.deep.equal([...REQUIRED_KEYS, 'phone'].sort());
   });
 

@@ -162,7 +162,7 @@ export class ContactFormController implements ReactiveController {
       this.host.requestUpdate();
       return false;
     }
-    if (this.values.website) {
+    if (this.values.honeypot) {
       // A bot filled the honeypot: look done, send nothing, tell no one.
       this.status = { kind: 'sent' };
       this.host.requestUpdate();

@@ -321,15 +321,26 @@ export function renderContactForm(view: ContactFormView) {
         </label>
       </div>
 
+      <!--
+        The honeypot. A patient's browser must never fill it, or their request would be dropped:
+        its name, id and label match no autofill heuristic (a "website" field would be filled as
+        a URL), password managers are told to skip it, and it is out of the Tab order and hidden
+        from assistive technology.
+      -->
       <div class="honeypot" aria-hidden="true">
-        <label for="contact-website">${msg('Leave this field empty', { id: 'form.honeypot' })}</label>
+        <label for="soc-hp">${msg('Leave this field empty', { id: 'form.honeypot' })}</label>
         <input
-          id="contact-website"
-          name="website"
+          id="soc-hp"
+          name="soc-hp"
+          type="text"
           tabindex="-1"
           autocomplete="off"
-          .value=${live(values.website)}
-          @input=${text('website')}
+          data-1p-ignore
+          data-lpignore="true"
+          data-bwignore
+          data-form-type="other"
+          .value=${live(values.honeypot)}
+          @input=${text('honeypot')}
         />
       </div>
 

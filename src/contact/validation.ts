@@ -15,7 +15,7 @@ export interface ContactFormValues {
   shareAnswers: boolean;
   consent: boolean;
   /** The hidden honeypot: people never see it, bots fill it in. */
-  website: string;
+  honeypot: string;
 }
 
 export const emptyContactForm = (): ContactFormValues => ({
@@ -28,7 +28,7 @@ export const emptyContactForm = (): ContactFormValues => ({
   message: '',
   shareAnswers: false,
   consent: false,
-  website: '',
+  honeypot: '',
 });
 
 export type ContactField = 'name' | 'phone' | 'email' | 'message' | 'consent';
