@@ -12,7 +12,6 @@ import { openDatabase, redactUrl, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { toCsv, toJson } from './export.js';
 import { purge } from './retention.js';
-import { serve } from './serve.js';
 import { MIN_PASSWORD_LENGTH, isPlausibleEmail, normalizeEmail, upsertUser } from './users.js';
 
 const COMMANDS = ['serve', 'migrate', 'add-user', 'export', 'purge', 'help'] as const;
@@ -72,6 +71,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
     if (command === 'serve') {
       if (rest.length) throw new ConfigError(`serve takes no arguments (got "${rest[0]}")`);
+      // The server's modules load only for serve, so the other commands start quicker.
+      const { serve } = await import('./serve.js');
       await serve(config);
       return 0;
     }
