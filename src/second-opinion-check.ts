@@ -189,6 +189,8 @@ export class SecondOpinionCheck extends LitElement {
   /** The launcher's dialog content is rendered on first open and kept, so nothing typed is lost. */
   @state() private launcherOpened = false;
   private dialogWasOpen = false;
+  /** Whether the call-back form showed its confirmation at the last update. */
+  private formWasSent = false;
   /** The call-back form; it lives as long as the element, so nothing typed is lost between screens. */
   private readonly contactFormState = new ContactFormController(this, {
     warn: (key, text) => this.warnOnce(key, text),
@@ -223,6 +225,7 @@ export class SecondOpinionCheck extends LitElement {
         document.addEventListener('DOMContentLoaded', read, { once: true });
       } else read();
     }
+    this.keepDialogModal();
     this.applyLocale();
     // A host that switches its page language switches the widget too.
     this.langObserver = new MutationObserver(() => this.applyLocale());
@@ -285,6 +288,11 @@ export class SecondOpinionCheck extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('open') || changed.has('variant')) this.syncDialog();
     if (changed.has('theme') && changed.get('theme') !== undefined) this.scheduleContrastCheck();
+    // Sent: the form is gone, so the confirmation takes focus, whether the patient's click or a
+    // send resumed after the element came back into the page got there.
+    const sent = this.contactFormState.status.kind === 'sent';
+    if (sent && !this.formWasSent) this.renderRoot.querySelector<HTMLElement>('#form-sent')?.focus();
+    this.formWasSent = sent;
     if (this.focusHeadingAfterUpdate) {
       this.focusHeadingAfterUpdate = false;
       this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
@@ -318,10 +326,30 @@ export class SecondOpinionCheck extends LitElement {
     `;
   }
 
+  /**
+   * Moving the element in the page takes its open dialog out of the top layer: it would stay
+   * open but no longer modal (the page behind it usable, focus not kept in). Show it as a modal
+   * again, without a `close` in between.
+   */
+  private keepDialogModal() {
+    const dialog = this.renderRoot?.querySelector('dialog');
+    if (!dialog || !this.open || dialog.matches(':modal')) return;
+    dialog.removeAttribute('open');
+    dialog.showModal();
+  }
+
   /** Keeps the native dialog in step with `open`, in both directions, and fires soc-open / soc-close. */
   private syncDialog() {
     const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog) return;
+    if (!dialog) {
+      // `variant` left `launcher` with the dialog open: it is gone, so it closed.
+      if (this.dialogWasOpen) {
+        this.dialogWasOpen = false;
+        this.open = false;
+        emit(this, 'soc-close');
+      }
+      return;
+    }
     if (this.open && !dialog.open) {
       dialog.showModal();
       emit(this, 'soc-open');
@@ -444,7 +472,7 @@ export class SecondOpinionCheck extends LitElement {
   private handleContactSubmit = async () => {
     if (!this.endpointUrl && !this.contactForm) return;
     const form = this.contactFormState;
-    const pending = form.submit({
+    void form.submit({
       endpoint: this.endpointUrl,
       language: activeLocale(),
       result: this.currentResult,
@@ -456,12 +484,9 @@ export class SecondOpinionCheck extends LitElement {
         ),
     });
     await this.updateComplete;
-    // Errors: focus the summary (GOV.UK pattern). Sent: focus the confirmation, as the form is gone.
+    // Errors: focus the summary (GOV.UK pattern). Sent: `updated` focuses the confirmation.
     if (form.submitted && form.visibleErrors.length)
       this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
-    await pending;
-    await this.updateComplete;
-    if (form.status.kind === 'sent') this.renderRoot.querySelector<HTMLElement>('#form-sent')?.focus();
   };
 
   private focusField(field: ContactField) {

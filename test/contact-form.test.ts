@@ -670,7 +670,7 @@ describe('call-back form: delivery', () => {
   });
 
   for (const how of ['moved', 'removed for a while']) {
-    it(`an element ${how} while sending goes on with the same request once it is back`, async () => {
+    it(`an element ${how} while sending goes on with the same request once it is back; the confirmation gets focus`, async () => {
       // The first try hangs; later ones answer at once.
       const { el, tag } = await formWith('hang-then-ok', `moved-${how.length}`, { delay: 1500 });
       await expect(el).to.be.accessible();
@@ -698,6 +698,8 @@ describe('call-back form: delivery', () => {
       const log = await serverLog({ tag });
       expect(posts(log).map((entry) => entry.key)).to.deep.equal([id, id]);
       expect(log.delivered).to.equal(1);
+      await waitUntil(() => focused(el) === $(el, '#form-sent'), 'the confirmation heading gets focus');
+      await expect(el).to.be.accessible();
     });
   }
 

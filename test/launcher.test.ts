@@ -366,3 +366,56 @@ describe('<second-opinion-check variant="launcher" locale="ar">', () => {
     expect(launcherButton(el).getBoundingClientRect().left).to.be.closeTo(64, 1);
   });
 });
+
+describe('<second-opinion-check variant="launcher"> moved or switched while open', () => {
+  it('moved in the page while open: the dialog stays modal, with no soc-close', async () => {
+    const el = await renderLauncher();
+    await openByClick(el);
+    expectOpen(el);
+    const recorder = recordOpenClose();
+    try {
+      const elsewhere = document.createElement('section');
+      el.parentElement!.after(elsewhere);
+      elsewhere.append(el);
+      await settle(el);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expectOpen(el);
+      // Modal: the page behind is inert.
+      const behind = document.createElement('button');
+      elsewhere.before(behind);
+      behind.focus();
+      expect(document.activeElement === behind, 'a button behind the dialog takes focus').to.equal(false);
+      behind.remove();
+      expect(recorder.types()).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+      // Escape still closes it, as from a modal dialog.
+      await press(el, 'Escape');
+      expect(dialogOf(el).open).to.equal(false);
+      expect(el.open).to.equal(false);
+      expect(recorder.types()).to.deep.equal(['soc-close']);
+      elsewhere.remove();
+    } finally {
+      recorder.stop();
+    }
+  });
+
+  it('variant switched to inline while the dialog is open: soc-close fires once and open is cleared', async () => {
+    const el = await renderLauncher();
+    await openByClick(el);
+    expectOpen(el);
+    const recorder = recordOpenClose();
+    try {
+      el.setAttribute('variant', 'inline');
+      await settle(el);
+      await settle(el);
+      expect(recorder.types()).to.deep.equal(['soc-close']);
+      expect(el.open).to.equal(false);
+      expect(el.hasAttribute('open')).to.equal(false);
+      expect($(el, 'dialog'), 'no dialog in the inline variant').to.equal(null);
+      expect(headingText(el)).to.equal(TITLE);
+      await expect(el).to.be.accessible();
+    } finally {
+      recorder.stop();
+    }
+  });
+});
