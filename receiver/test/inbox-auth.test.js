@@ -146,6 +146,8 @@ describe('inbox sign-in and sessions', () => {
     assert.equal(overHttps.headers['strict-transport-security']?.startsWith('max-age='), true);
     const overHttp = await app.inject({ url: '/inbox/sign-in' });
     assert.equal(overHttp.headers['set-cookie'], undefined, 'a Secure cookie is never sent over plain http');
+    assert.match(overHttp.body, /This inbox only works over HTTPS/);
+    assert.doesNotMatch(overHttps.body, /only works over HTTPS/);
   });
 
   test('a wrong password or an unknown account is refused with the same message', async (t) => {
@@ -283,6 +285,17 @@ describe('inbox sign-in and sessions', () => {
     await page.goto(`${receiver.url}/inbox`);
     assert.equal(new URL(page.url()).pathname, '/inbox/sign-in');
     assert.equal(db.prepare('select count(*) as n from sessions where sid = ?').get(sid).n, 0);
+    // Straight to the sign-in page with a session past its 12 hours: a fresh form, not an error.
+    await signIn(page, receiver.url, 'staff@clinic.example');
+    const again = decodeURIComponent((await sessionCookie(context)).value).split('.')[0];
+    const againData = JSON.parse(db.prepare('select data from sessions where sid = ?').get(again).data);
+    db.prepare('update sessions set data = ? where sid = ?').run(
+      JSON.stringify({ ...againData, signedInAt: new Date(Date.now() - 13 * 3_600_000).toISOString() }),
+      again,
+    );
+    const fresh = await page.goto(`${receiver.url}/inbox/sign-in`);
+    assert.equal(fresh.status(), 200);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Sign in');
 
     // A stored expiry in the past ends a session too, whatever its cookie says.
     await signIn(page, receiver.url, 'staff@clinic.example');

@@ -49,7 +49,7 @@ export async function auditRoutes(app: FastifyInstance, context: InboxContext): 
   const timeZone = context.config.timeZone;
   const formatTime = timeFormatter(timeZone);
 
-  app.get<{ Querystring: { account?: string; from?: string; to?: string } }>(
+  app.get<{ Querystring: { account?: string; from?: string; to?: string; date?: string } }>(
     '/audit',
     { preHandler: context.requireUser },
     async (request, reply) => {
@@ -64,8 +64,9 @@ export async function auditRoutes(app: FastifyInstance, context: InboxContext): 
         });
       }
       const account = (request.query.account ?? '').trim().slice(0, 254);
-      const from = validDate(request.query.from);
-      const to = validDate(request.query.to);
+      // `date` is one day: from and to at once.
+      const from = validDate(request.query.from) ?? validDate(request.query.date);
+      const to = validDate(request.query.to) ?? validDate(request.query.date);
 
       let query = db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id', 'desc');
       if (account) query = query.where('actor', '=', account.toLowerCase());

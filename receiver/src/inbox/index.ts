@@ -97,8 +97,9 @@ export async function inboxRoutes(app: FastifyInstance, options: InboxOptions): 
   const currentUser = async (request: FastifyRequest): Promise<SessionUser | undefined> => {
     const current = request.session;
     if (!current?.user || !current.signedInAt) return undefined;
+    // Ended sessions make way for a fresh, empty one, which the sign-in form's CSRF token needs.
     if (Date.now() - new Date(current.signedInAt).getTime() >= limits.absoluteMs) {
-      await current.destroy();
+      await current.regenerate();
       return undefined;
     }
     const row = await db
@@ -107,7 +108,7 @@ export async function inboxRoutes(app: FastifyInstance, options: InboxOptions): 
       .where('id', '=', current.user.id)
       .executeTakeFirst();
     if (!row) {
-      await current.destroy();
+      await current.regenerate();
       return undefined;
     }
     return { id: row.id, email: row.email, isAdmin: row.is_admin === 1 };

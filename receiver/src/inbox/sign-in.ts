@@ -19,11 +19,16 @@ export async function signInRoutes(app: FastifyInstance, context: InboxContext):
 
   app.get<{ Querystring: { 'signed-out'?: string } }>('/sign-in', async (request, reply) => {
     if (await context.currentUser(request)) return reply.redirect(INBOX_PATH, 303);
+    // A Secure cookie is never sent back over plain http, so signing in could not work: say why.
+    const insecure = !context.config.insecureCookies && request.protocol !== 'https';
     return reply.view('sign-in', {
       title: 'Sign in',
       csrf: reply.generateCsrf(),
       email: '',
       notice: request.query['signed-out'] ? 'You have signed out.' : undefined,
+      error: insecure
+        ? 'This inbox only works over HTTPS. Open it with an https:// address (behind a TLS proxy, start the receiver with --trust-proxy).'
+        : undefined,
     });
   });
 
