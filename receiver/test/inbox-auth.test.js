@@ -232,6 +232,14 @@ describe('inbox sign-in and sessions', () => {
     assert.equal(refused.status, 429);
     assert.ok(Number(refused.headers.get('retry-after')) > 0);
     assert.doesNotMatch(refused.text, /Signed in as/);
+    // Refused before anything else is looked at: a post without a CSRF token gets the 429 too.
+    const bare = await fetch(`${receiver.url}/inbox/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'staff@clinic.example', password: PASSWORD }),
+      redirect: 'manual',
+    });
+    assert.equal(bare.status, 429);
   });
 
   test('a session ends after the idle limit, on the server: the old cookie no longer works', async (t) => {

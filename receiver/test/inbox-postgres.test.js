@@ -78,5 +78,16 @@ test('on PostgreSQL: the list and a request page, an action with its history, an
   );
   assert.ok(audit.filter((line) => line.endsWith(' viewed')).length >= 3);
   assert.equal(cluster.query(database, 'select count(*) from sessions').trim(), '1');
+
+  // A second receiver process on the same database knows the session (one signing key, one store).
+  const other = await startReceiver({ db: dbUrl });
+  t.after(() => other.stop());
+  const cookie = (await context.cookies()).find((entry) => entry.name === 'inbox_session');
+  const elsewhere = await fetch(`${other.url}/inbox`, {
+    headers: { cookie: `inbox_session=${cookie.value}` },
+    redirect: 'manual',
+  });
+  assert.equal(elsewhere.status, 200);
+  assert.match(await elsewhere.text(), /Signed in as staff@clinic\.example/);
   assert.throws(() => cluster.query(database, 'delete from audit_log'), /append-only/);
 });
