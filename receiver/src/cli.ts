@@ -41,7 +41,11 @@ Commands:
 
 Options (each also an environment variable, in brackets; a flag wins):
 ${lines.join('\n')}
-  --help                     show this text
+  --help                      show this text
+
+Environment only:
+  SQLITE_SYNCHRONOUS          FULL (default: each commit is on disk before the answer) or NORMAL
+  LOG_LEVEL                   info (default), warn, error or silent
 `;
 }
 

@@ -3,6 +3,8 @@
 // processes sharing one PostgreSQL.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { groupCommitter } from '../dist/callbacks/store.js';
+import { migrateToLatest, openDatabase } from '../dist/index.js';
 import { startPostgres } from './support/postgres.js';
 import { postCallback, runCli, scratchDir, startReceiver, validBody } from './support/receiver.js';
 
@@ -51,8 +53,22 @@ async function exercise(urls, db) {
   assert.ok(answers.every((answer) => answer.status === 201));
   assert.equal(new Set(answers.map((answer) => answer.json.reference)).size, 50);
 
+  // One key, two bodies, at once: whichever is stored first wins; the other is a reused key.
+  const first = validBody({ name: 'Same Key A' });
+  const other = { ...first, name: 'Same Key B' };
+  const mixed = await Promise.all(
+    Array.from({ length: 50 }, (_, i) => postCallback(urls[i % urls.length], i % 2 ? other : first)),
+  );
+  const accepted = mixed.filter((answer) => answer.status === 201);
+  const reused = mixed.filter((answer) => answer.status === 422);
+  assert.equal(accepted.length + reused.length, 50, `statuses: ${mixed.map((answer) => answer.status)}`);
+  assert.equal(accepted.length, 25, 'every copy of the stored body is accepted, every other refused');
+  assert.equal(new Set(accepted.map((answer) => answer.json.reference)).size, 1);
+  assert.ok(reused.every((answer) => answer.json.error === 'idempotency-key-reused'));
+
   const rows = await exported(db);
-  assert.equal(rows.length, ROUNDS + 50, 'one row per request');
+  assert.equal(rows.length, ROUNDS + 50 + 1, 'one row per request');
+  assert.equal(rows.filter((row) => row.id === first.id).length, 1);
   for (const [round, body] of bodies.entries()) {
     const matching = rows.filter((row) => row.id === body.id);
     assert.equal(matching.length, 1);
@@ -72,6 +88,45 @@ describe('idempotency under concurrency', () => {
     }
   });
 
+  it('SQLite group commit: requests stored together; one that fails does not fail the others', async () => {
+    const scratch = scratchDir();
+    const store = openDatabase(scratch.db);
+    try {
+      await migrateToLatest(store.db, store.engine);
+      const receive = groupCommitter(store.db, { referencePrefix: 'GC', channels: ['email'] });
+      const good = Array.from({ length: 5 }, (_, i) => validBody({ name: `Batch ${i}` }));
+      // Past validation, a NOT NULL column refuses it: the whole first transaction fails.
+      const broken = validBody({ name: null });
+      const outcomes = await Promise.allSettled([
+        receive(good[0]),
+        receive(good[1]),
+        receive(broken),
+        receive(good[2]),
+        receive(good[0]),
+        receive({ ...good[1], name: 'Changed' }),
+        receive(good[3]),
+        receive(good[4]),
+      ]);
+      assert.equal(outcomes[2].status, 'rejected');
+      const values = outcomes.map((outcome) => outcome.value);
+      assert.deepEqual(values[0], { kind: 'created', reference: 'GC-0001' });
+      assert.equal(values[1].kind, 'created');
+      assert.deepEqual(values[4], { kind: 'replayed', reference: 'GC-0001' });
+      assert.deepEqual(values[5], { kind: 'key-reused' });
+      for (const i of [3, 6, 7]) assert.equal(values[i].kind, 'created');
+      const rows = await store.db.selectFrom('callbacks').select(['id']).execute();
+      assert.equal(rows.length, 5);
+      const notices = await store.db.selectFrom('outbox').select(['reference']).execute();
+      assert.equal(notices.length, 5, 'one notice per stored request, none for the failed one');
+      // A burst arriving together shares commits.
+      const burst = await Promise.all(Array.from({ length: 40 }, () => receive(validBody())));
+      assert.ok(burst.every((outcome) => outcome.kind === 'created'));
+    } finally {
+      await store.close();
+      scratch.cleanup();
+    }
+  });
+
   describe('PostgreSQL', () => {
     let cluster;
     before(async () => {
@@ -87,7 +142,7 @@ describe('idempotency under concurrency', () => {
       try {
         await exercise([receiver.url], db);
         const name = new URL(db).pathname.slice(1);
-        assert.equal(cluster.query(name, 'select count(*) from callbacks').trim(), String(ROUNDS + 50));
+        assert.equal(cluster.query(name, 'select count(*) from callbacks').trim(), String(ROUNDS + 51));
       } finally {
         await receiver.stop();
       }
@@ -104,7 +159,7 @@ describe('idempotency under concurrency', () => {
           db,
         );
         const name = new URL(db).pathname.slice(1);
-        assert.equal(cluster.query(name, 'select count(distinct id) from callbacks').trim(), String(ROUNDS + 50));
+        assert.equal(cluster.query(name, 'select count(distinct id) from callbacks').trim(), String(ROUNDS + 51));
         assert.equal(cluster.query(name, 'select count(*) from kysely_migration').trim(), '1');
       } finally {
         await Promise.all(receivers.map((receiver) => receiver.stop()));

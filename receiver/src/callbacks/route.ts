@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Store } from '../db/database.js';
 import { callbackRequestSchema, invalidFields, type CallbackRequest } from './payload.js';
-import { receiveCallback, type NotificationChannel } from './store.js';
+import { groupCommitter, receiveCallback, type NotificationChannel } from './store.js';
 
 export const BODY_LIMIT = 16 * 1024;
 /** Seconds a client waits before trying again while the database is away. */
@@ -24,6 +24,13 @@ export interface CallbackRouteOptions {
 
 export async function callbackRoutes(app: FastifyInstance, options: CallbackRouteOptions): Promise<void> {
   const { config, store } = options;
+  const receiveOptions = { referencePrefix: config.referencePrefix, channels: options.channels };
+  // SQLite writes one transaction at a time, each waiting for the disk: requests that arrive
+  // together share one commit. PostgreSQL runs concurrent transactions itself.
+  const receive =
+    store.engine === 'sqlite'
+      ? groupCommitter(store.db, receiveOptions)
+      : (request: CallbackRequest) => receiveCallback(store.db, request, receiveOptions);
 
   await app.register(cors, {
     origin: config.allowedOrigins,
@@ -71,10 +78,7 @@ export async function callbackRoutes(app: FastifyInstance, options: CallbackRout
 
       let outcome;
       try {
-        outcome = await receiveCallback(store.db, request.body, {
-          referencePrefix: config.referencePrefix,
-          channels: options.channels,
-        });
+        outcome = await receive(request.body);
       } catch (error) {
         request.log.error({ code: errorCode(error) }, 'database unavailable');
         return reply.code(503).header('Retry-After', String(UNAVAILABLE_RETRY_AFTER)).send({ error: 'unavailable' });

@@ -27,6 +27,15 @@ export function referenceOf(row: Pick<CallbackRow, 'reference_prefix' | 'seq'>):
   return formatReference(row.reference_prefix, row.seq);
 }
 
+/** How many requests one SQLite commit may hold. */
+const MAX_BATCH = 256;
+
+export interface ReceiveOptions {
+  referencePrefix: string;
+  channels: NotificationChannel[];
+  now?: Date;
+}
+
 /**
  * Stores a validated request and queues its notifications in the same transaction, or finds
  * the request already stored under its id. Resolves only after the commit.
@@ -34,47 +43,143 @@ export function referenceOf(row: Pick<CallbackRow, 'reference_prefix' | 'seq'>):
 export async function receiveCallback(
   db: Kysely<Database>,
   request: CallbackRequest,
-  options: { referencePrefix: string; channels: NotificationChannel[]; now?: Date },
+  options: ReceiveOptions,
 ): Promise<ReceiveOutcome> {
   const hash = bodyHash(request);
   const receivedAt = (options.now ?? new Date()).toISOString();
   const created = await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('callbacks')
-      .values({
-        id: request.id,
-        reference_prefix: options.referencePrefix,
-        body_hash: hash,
-        received_at: receivedAt,
-        created_at: request.createdAt,
-        name: request.name,
-        phone: request.phone ?? null,
-        email: request.email ?? null,
-        best_time: request.bestTime,
-        voicemail_ok: request.voicemailOk ? 1 : 0,
-        for_someone_else: request.forSomeoneElse ? 1 : 0,
-        language: request.language,
-        message: request.message ?? null,
-        self_check: request.selfCheck ? JSON.stringify(request.selfCheck) : null,
-        page: request.page,
-        widget_version: request.widgetVersion,
-      })
-      .onConflict((conflict) => conflict.column('id').doNothing())
-      .returning(['seq', 'reference_prefix'])
-      .executeTakeFirst();
-    if (!inserted) return undefined;
-    const reference = referenceOf(inserted);
-    await queueNotifications(trx, reference, receivedAt, options.channels);
+    const reference = await insertRequest(trx, request, hash, receivedAt, options.referencePrefix);
+    if (reference) await queueNotifications(trx, reference, receivedAt, options.channels);
     return reference;
   });
   if (created) return { kind: 'created', reference: created };
+  return findExisting(db, request.id, hash);
+}
 
+/**
+ * Several requests stored in one transaction, so one commit (one sync to disk) answers them
+ * all: each outcome as `receiveCallback` would give it, and only after the commit. Two
+ * requests with one id in a batch are a first and a replay, as they would be one after the
+ * other.
+ */
+export async function receiveCallbacks(
+  db: Kysely<Database>,
+  requests: CallbackRequest[],
+  options: ReceiveOptions,
+): Promise<ReceiveOutcome[]> {
+  const receivedAt = (options.now ?? new Date()).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const outcomes: ReceiveOutcome[] = [];
+    for (const request of requests) {
+      const hash = bodyHash(request);
+      const reference = await insertRequest(trx, request, hash, receivedAt, options.referencePrefix);
+      if (reference) {
+        await queueNotifications(trx, reference, receivedAt, options.channels);
+        outcomes.push({ kind: 'created', reference });
+      } else {
+        outcomes.push(await findExisting(trx, request.id, hash));
+      }
+    }
+    return outcomes;
+  });
+}
+
+/**
+ * Group commit for SQLite, whose writes run one at a time and whose every commit waits for the
+ * disk (synchronous=FULL): the requests that arrive while one commit is under way are stored
+ * together in the next, so throughput grows with concurrency instead of being one sync per
+ * request. A batch that fails is tried again request by request, so one failing request never
+ * fails the others.
+ */
+export function groupCommitter(db: Kysely<Database>, options: ReceiveOptions) {
+  interface Pending {
+    request: CallbackRequest;
+    resolve: (outcome: ReceiveOutcome) => void;
+    reject: (error: unknown) => void;
+  }
+  let queue: Pending[] = [];
+  let scheduled = false;
+
+  async function flush() {
+    while (queue.length) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(batch.length);
+      try {
+        const outcomes = await receiveCallbacks(
+          db,
+          batch.map((pending) => pending.request),
+          options,
+        );
+        batch.forEach((pending, i) => pending.resolve(outcomes[i]!));
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.reject(error);
+        else {
+          for (const pending of batch) {
+            await receiveCallback(db, pending.request, options).then(pending.resolve, pending.reject);
+          }
+        }
+      }
+    }
+    scheduled = false;
+  }
+
+  return (request: CallbackRequest): Promise<ReceiveOutcome> =>
+    new Promise((resolve, reject) => {
+      queue.push({ request, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        // After the requests already read from the network have joined the queue.
+        setImmediate(() => void flush());
+      }
+    });
+}
+
+/** Inserts the request unless its id is stored already; its reference when it was inserted. */
+async function insertRequest(
+  trx: Transaction<Database>,
+  request: CallbackRequest,
+  hash: string,
+  receivedAt: string,
+  referencePrefix: string,
+): Promise<string | undefined> {
+  const inserted = await trx
+    .insertInto('callbacks')
+    .values({
+      id: request.id,
+      reference_prefix: referencePrefix,
+      body_hash: hash,
+      received_at: receivedAt,
+      created_at: request.createdAt,
+      name: request.name,
+      phone: request.phone ?? null,
+      email: request.email ?? null,
+      best_time: request.bestTime,
+      voicemail_ok: request.voicemailOk ? 1 : 0,
+      for_someone_else: request.forSomeoneElse ? 1 : 0,
+      language: request.language,
+      message: request.message ?? null,
+      self_check: request.selfCheck ? JSON.stringify(request.selfCheck) : null,
+      page: request.page,
+      widget_version: request.widgetVersion,
+    })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .returning(['seq', 'reference_prefix'])
+    .executeTakeFirst();
+  return inserted ? referenceOf(inserted) : undefined;
+}
+
+/** The answer for an id that is stored already: a replay, or a key reused for another body. */
+async function findExisting(
+  db: Kysely<Database> | Transaction<Database>,
+  id: string,
+  hash: string,
+): Promise<ReceiveOutcome> {
   const existing = await db
     .selectFrom('callbacks')
     .select(['seq', 'reference_prefix', 'body_hash'])
-    .where('id', '=', request.id)
+    .where('id', '=', id)
     .executeTakeFirst();
-  // Deleted by retention between the two statements: the key is spent all the same.
+  // Deleted by retention in between: the key is spent all the same.
   if (!existing || existing.body_hash !== hash) return { kind: 'key-reused' };
   return { kind: 'replayed', reference: referenceOf(existing) };
 }

@@ -36,7 +36,7 @@ function openSqlite(path: string): Store {
   // (NORMAL would survive a crash of the process but not of the machine). BENCHMARKS.md has
   // the cost.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma(`synchronous = ${sqliteSynchronous(process.env.SQLITE_SYNCHRONOUS)}`);
   sqlite.pragma('foreign_keys = ON');
   // Another process (the CLI's `purge` or `export`) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');
@@ -47,6 +47,16 @@ function openSqlite(path: string): Store {
     isReachable: () => ping(db),
     close: () => db.destroy(),
   };
+}
+
+/**
+ * FULL unless SQLITE_SYNCHRONOUS=NORMAL: for a machine whose own crash (not only the
+ * receiver's) is not a concern, or to measure the difference (BENCHMARKS.md).
+ */
+export function sqliteSynchronous(value: string | undefined): 'FULL' | 'NORMAL' {
+  if (value === undefined || value === '' || /^full$/i.test(value)) return 'FULL';
+  if (/^normal$/i.test(value)) return 'NORMAL';
+  throw new ConfigError(`SQLITE_SYNCHRONOUS: "${value}" is FULL (the default) or NORMAL`);
 }
 
 function openPostgres(url: string, log?: (message: string) => void): Store {
