@@ -160,7 +160,12 @@ describe('idempotency under concurrency', () => {
         );
         const name = new URL(db).pathname.slice(1);
         assert.equal(cluster.query(name, 'select count(distinct id) from callbacks').trim(), String(ROUNDS + 51));
-        assert.equal(cluster.query(name, 'select count(*) from kysely_migration').trim(), '1');
+        const [applied, distinct] = cluster
+          .query(name, 'select count(*), count(distinct name) from kysely_migration')
+          .trim()
+          .split('|');
+        assert.ok(Number(applied) >= 1);
+        assert.equal(applied, distinct, 'each migration applied once');
       } finally {
         await Promise.all(receivers.map((receiver) => receiver.stop()));
       }
