@@ -2,7 +2,6 @@
  * The schema, as an ordered list of migrations that `migrate` and `serve` apply (Kysely's
  * Migrator takes a lock, so several processes starting at once apply each one once).
  */
-import { randomBytes } from 'node:crypto';
 import { Kysely, Migrator, sql, type ColumnDefinitionBuilder, type Migration } from 'kysely';
 import type { Engine } from './database.js';
 
@@ -109,6 +108,14 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
 
+        // Values every receiver process on one database must share, such as the key that signs
+        // inbox session cookies (made by the first process to start: src/inbox/index.ts).
+        await db.schema
+          .createTable('settings')
+          .addColumn('name', 'text', (column) => column.primaryKey())
+          .addColumn('value', 'text', (column) => column.notNull())
+          .execute();
+
         // The audit log cannot be edited, by the inbox, the CLI or a mistaken query.
         if (engine === 'postgres') {
           await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
@@ -121,22 +128,6 @@ function migrations(engine: Engine): Record<string, Migration> {
           await sql`create trigger audit_log_no_delete before delete on audit_log
             begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
         }
-      },
-    },
-    '0002-inbox-settings': {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
-      async up(db: Kysely<any>) {
-        // Values every receiver process on one database must share, such as the key that signs
-        // inbox session cookies: made once, here, so several processes agree without a flag.
-        await db.schema
-          .createTable('settings')
-          .addColumn('name', 'text', (column) => column.primaryKey())
-          .addColumn('value', 'text', (column) => column.notNull())
-          .execute();
-        await db
-          .insertInto('settings')
-          .values({ name: 'session_secret', value: randomBytes(32).toString('base64url') })
-          .execute();
       },
     },
   };

@@ -13,10 +13,13 @@ import session from '@fastify/session';
 import view from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.js';
 import type { Store } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { auditRoutes } from './audit-page.js';
 import { CONTENT_SECURITY_POLICY, COOKIE_NAME, INBOX_PATH, type InboxContext, type SessionUser } from './context.js';
 import { signInRoutes } from './sign-in.js';
@@ -48,16 +51,37 @@ export function sessionLimits(env: NodeJS.ProcessEnv = process.env): SessionLimi
   };
 }
 
+/**
+ * The key that signs session cookies: made once per database by the first process to start, so
+ * every receiver process on one database accepts the same cookies.
+ */
+async function sessionSecret(db: Kysely<Database>): Promise<string> {
+  // The schema has the table; this also covers a database made before it did.
+  await db.schema
+    .createTable('settings')
+    .ifNotExists()
+    .addColumn('name', 'text', (column) => column.primaryKey())
+    .addColumn('value', 'text', (column) => column.notNull())
+    .execute();
+  await db
+    .insertInto('settings')
+    .values({ name: 'session_secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((conflict) => conflict.column('name').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('name', '=', 'session_secret')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
 export async function inboxRoutes(app: FastifyInstance, options: InboxOptions): Promise<void> {
   const { config, store } = options;
   const db = store.db;
   const limits = sessionLimits();
 
-  const secret = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('name', '=', 'session_secret')
-    .executeTakeFirstOrThrow();
+  const secret = await sessionSecret(db);
 
   // Every inbox answer, pages and errors alike, replaces the API's headers with the inbox's.
   app.addHook('onSend', async (_request, reply) => {
@@ -69,7 +93,7 @@ export async function inboxRoutes(app: FastifyInstance, options: InboxOptions): 
   await app.register(formbody, { bodyLimit: 16 * 1024 });
   await app.register(cookie);
   await app.register(session, {
-    secret: secret.value,
+    secret,
     cookieName: COOKIE_NAME,
     store: new DatabaseSessionStore(db, limits),
     saveUninitialized: false,
