@@ -4,10 +4,11 @@
 // cluster). The real built receiver runs as its own process on 127.0.0.1; autocannon drives
 // it from this process. Each run is bounded (a warm-up, then a few seconds measured).
 //
-//   node receiver/bench/run.js [--duration 5] [--connections 50] [--only sqlite-full,postgres]
+//   node receiver/bench/run.js [--duration 5] [--connections 50] [--rate 500]
+//                              [--only sqlite-full,sqlite-normal,postgres]
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startPostgres } from '../test/support/postgres.js';
 import { postCallback, runCli, scratchDir, startReceiver, validBody } from '../test/support/receiver.js';
@@ -18,12 +19,14 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
+    rate: { type: 'string', default: '500' },
   },
 });
 const DURATION = Number(values.duration);
 const WARMUP = Number(values.warmup);
 const CONNECTIONS = Number(values.connections);
 const ONLY = values.only?.split(',');
+const STEADY_RATE = Number(values.rate);
 /** No rate limit in the way: the benchmark is one client address. */
 const RECEIVER_ARGS = ['--rate-limit', '100000000/1m'];
 
@@ -35,13 +38,15 @@ function newBody() {
 }
 
 /** autocannon: POST /api/callback with a body made by `next()` for each request. */
-function load(url, next, duration) {
+function load(url, next, duration, rate) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: `${url}/api/callback`,
         connections: CONNECTIONS,
         duration,
+        // A fixed offered load (requests per second over all connections), or as fast as it goes.
+        ...(rate ? { overallRate: rate } : {}),
         requests: [
           {
             method: 'POST',
@@ -79,6 +84,8 @@ function summary(name, kind, result) {
     '2xx': result['2xx'],
     'non-2xx': result.non2xx,
     errors: result.errors + result.timeouts,
+    // The machine's other work shows here: the 1-minute load average when the run ended.
+    load: loadavg()[0].toFixed(1),
   };
 }
 
@@ -98,6 +105,10 @@ async function scenario(name, { db, env = {} }) {
       throw new Error(`${name}: ${unique['2xx']} answered 201 but ${stored} stored`);
     }
 
+    // Latency at a steady 500 new requests per second: what a patient waits when the receiver
+    // is busy but not saturated.
+    const steady = await load(receiver.url, newBody, DURATION, STEADY_RATE);
+
     // Replays: 1000 stored requests sent again, round robin.
     const replayed = Array.from({ length: 1000 }, newBody);
     for (let at = 0; at < replayed.length; at += 50) {
@@ -109,7 +120,11 @@ async function scenario(name, { db, env = {} }) {
     const rowsBefore = await countRows(db);
     const replays = await load(receiver.url, nextReplay, DURATION);
     if ((await countRows(db)) !== rowsBefore) throw new Error(`${name}: a replay added a row`);
-    return [summary(name, 'unique', unique), summary(name, 'replay', replays)];
+    return [
+      summary(name, 'unique, flat out', unique),
+      summary(name, `unique, ${STEADY_RATE}/s offered`, steady),
+      summary(name, 'replay, flat out', replays),
+    ];
   } finally {
     await receiver.stop();
   }
