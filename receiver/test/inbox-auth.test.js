@@ -308,9 +308,15 @@ describe('inbox sign-in and sessions', () => {
     // A stored expiry in the past ends a session too, whatever its cookie says.
     await signIn(page, receiver.url, 'staff@clinic.example');
     assert.equal(new URL(page.url()).pathname, '/inbox');
-    db.prepare("update sessions set expires_at = '2000-01-01T00:00:00.000Z'").run();
+    const current = decodeURIComponent((await sessionCookie(context)).value).split('.')[0];
+    db.prepare("update sessions set expires_at = '2000-01-01T00:00:00.000Z' where sid = ?").run(current);
     await page.goto(`${receiver.url}/inbox`);
     assert.equal(new URL(page.url()).pathname, '/inbox/sign-in');
+    assert.equal(
+      db.prepare('select count(*) as n from sessions where sid = ?').get(current).n,
+      0,
+      'an expired row is deleted when it is next presented',
+    );
   });
 
   test('the 12-hour limit holds on an active session (shortened for the test)', async (t) => {

@@ -41,13 +41,16 @@ const STYLESHEET = new URL('../../static/inbox.css', import.meta.url);
  * INBOX_SESSION_ABSOLUTE_SECONDS shorten them for the test suite only; they are not settings.
  */
 export function sessionLimits(env: NodeJS.ProcessEnv = process.env): SessionLimits {
-  const seconds = (name: string, fallback: number) => {
-    const value = Number(env[name]);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
+  const seconds = (names: string[], fallback: number) => {
+    for (const name of names) {
+      const value = Number(env[name]);
+      if (Number.isInteger(value) && value > 0) return value;
+    }
+    return fallback;
   };
   return {
-    idleMs: seconds('INBOX_SESSION_IDLE_SECONDS', 15 * 60) * 1000,
-    absoluteMs: seconds('INBOX_SESSION_ABSOLUTE_SECONDS', 12 * 3600) * 1000,
+    idleMs: seconds(['INBOX_SESSION_IDLE_SECONDS'], 15 * 60) * 1000,
+    absoluteMs: seconds(['INBOX_SESSION_ABSOLUTE_SECONDS', 'INBOX_SESSION_MAX_SECONDS'], 12 * 3600) * 1000,
   };
 }
 

@@ -48,15 +48,23 @@ export class DatabaseSessionStore {
       .then(() => callback(), callback);
   }
 
-  /** A session that has expired is gone, whatever its cookie says. */
+  /** A session that has expired is gone, whatever its cookie says: its row is deleted on sight. */
   get(sid: string, callback: GetCallback): void {
+    const now = new Date().toISOString();
     this.db
       .selectFrom('sessions')
-      .select('data')
+      .select(['data', 'expires_at'])
       .where('sid', '=', sid)
-      .where('expires_at', '>', new Date().toISOString())
       .executeTakeFirst()
-      .then((row) => callback(null, row ? (JSON.parse(row.data) as Session) : null), callback);
+      .then(async (row) => {
+        if (!row) return null;
+        if (row.expires_at <= now) {
+          await this.db.deleteFrom('sessions').where('sid', '=', sid).execute();
+          return null;
+        }
+        return JSON.parse(row.data) as Session;
+      })
+      .then((session) => callback(null, session), callback);
   }
 
   destroy(sid: string, callback: Callback): void {
