@@ -59,13 +59,6 @@ export function sessionLimits(env: NodeJS.ProcessEnv = process.env): SessionLimi
  * every receiver process on one database accepts the same cookies.
  */
 async function sessionSecret(db: Kysely<Database>): Promise<string> {
-  // The schema has the table; this also covers a database made before it did.
-  await db.schema
-    .createTable('settings')
-    .ifNotExists()
-    .addColumn('name', 'text', (column) => column.primaryKey())
-    .addColumn('value', 'text', (column) => column.notNull())
-    .execute();
   await db
     .insertInto('settings')
     .values({ name: 'session_secret', value: randomBytes(32).toString('base64url') })
