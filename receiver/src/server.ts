@@ -39,7 +39,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { config, store } = options;
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: config.trustProxy,
+    // One reverse proxy in front: the client is the address it added, the last one in
+    // X-Forwarded-For. Trusting the whole header would let a client pick its own address (and
+    // so dodge the rate limit) by sending an X-Forwarded-For that the proxy then extends.
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     // Our own one line per request below: fastify's would log the query string and headers.

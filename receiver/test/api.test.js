@@ -393,6 +393,11 @@ describe('rate limit', () => {
       }
       assert.equal((await postCallback(receiver.url, validBody(), from('203.0.113.10'))).status, 429);
       assert.equal((await postCallback(receiver.url, validBody(), from('203.0.113.11'))).status, 201);
+      // Behind a proxy that appends the address it saw, a client cannot choose its own by
+      // sending X-Forwarded-For itself: the last address is the one counted.
+      assert.equal((await postCallback(receiver.url, validBody(), from('198.51.100.1, 203.0.113.11'))).status, 201);
+      assert.equal((await postCallback(receiver.url, validBody(), from('198.51.100.2, 203.0.113.11'))).status, 201);
+      assert.equal((await postCallback(receiver.url, validBody(), from('198.51.100.3, 203.0.113.11'))).status, 429);
     } finally {
       await receiver.stop();
       scratch.cleanup();
