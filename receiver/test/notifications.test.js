@@ -153,6 +153,43 @@ describe('notifications', () => {
   });
 });
 
+describe('notifications configured by environment variables', () => {
+  it('NOTIFY_EMAIL, SMTP_URL, WEBHOOK_URL, PUBLIC_URL and TIME_ZONE', async () => {
+    const smtp = await startSmtpSink();
+    const webhook = await startWebhookSink();
+    const scratch = scratchDir();
+    const receiver = await startReceiver({
+      db: scratch.db,
+      env: {
+        NOTIFY_EMAIL: 'desk@env.example',
+        SMTP_URL: smtp.url,
+        WEBHOOK_URL: webhook.url,
+        PUBLIC_URL: 'https://inbox.env.example/',
+        TIME_ZONE: 'Asia/Kolkata',
+      },
+    });
+    try {
+      const created = await postCallback(receiver.url, validBody(PATIENT));
+      assert.equal(created.status, 201);
+      await until(() => smtp.messages.length === 1 && webhook.calls.length === 1, 'both notifications');
+      const text = decoded(smtp.messages[0].raw);
+      assert.deepEqual(smtp.messages[0].to, ['desk@env.example']);
+      assert.ok(text.includes(`https://inbox.env.example/inbox/requests/${created.json.reference}`), text);
+      // The time is told in the clinic's time zone.
+      const { receivedAt } = JSON.parse(webhook.calls[0].body);
+      const local = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'Asia/Kolkata' }).format(
+        new Date(receivedAt),
+      );
+      assert.ok(text.replace(/\s+/g, ' ').includes(local.replace(/\s+/g, ' ')), `${local} in: ${text}`);
+    } finally {
+      await receiver.stop();
+      await smtp.close();
+      await webhook.close();
+      scratch.cleanup();
+    }
+  });
+});
+
 describe('notifications never hold up the 201', () => {
   it('with a mail server and a webhook that never answer, the 201 still comes at once', async () => {
     // Both accept the connection and then say nothing.
