@@ -8,10 +8,16 @@ import { buildServer, loggerOptions, notificationChannels } from './server.js';
 
 const DAY_MS = 24 * 3_600_000;
 const SHUTDOWN_GRACE_MS = 1_000;
+const SERVER_BUSY_TIMEOUT_MS = 250;
 
 export async function serve(config: Config): Promise<void> {
   let outbox: ReturnType<typeof startOutbox> | undefined;
-  const store = openDatabase(config.databaseUrl, { log: (message) => app.log.warn(message) });
+  const store = openDatabase(config.databaseUrl, {
+    log: (message) => app.log.warn(message),
+    // better-sqlite3 waits for a lock on the one thread that serves every request: wait a
+    // little, then answer 503 (the widget tries again) rather than stall the server.
+    busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
+  });
   await migrateToLatest(store.db, store.engine);
   const app = await buildServer({ config, store, logger: loggerOptions(), onCallbackCreated: () => outbox?.kick() });
 

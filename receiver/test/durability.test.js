@@ -3,6 +3,7 @@
 // unreachable the answer is 503 with Retry-After, and the receiver recovers by itself.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startPostgres } from './support/postgres.js';
 import { postCallback, runCli, scratchDir, startReceiver, validBody } from './support/receiver.js';
@@ -100,6 +101,42 @@ describe('durability', () => {
     try {
       await killAndCheck(scratch.db);
     } finally {
+      scratch.cleanup();
+    }
+  });
+
+  it('SQLite locked by another process → 503 with Retry-After at once, then 201', async () => {
+    const scratch = scratchDir();
+    const receiver = await startReceiver({ db: scratch.db, args: LIMIT });
+    const other = new Database(scratch.db.slice('sqlite:'.length));
+    try {
+      assert.equal((await postCallback(receiver.url, validBody())).status, 201);
+      // Another process holds the write lock longer than the receiver waits for it.
+      other.exec('begin immediate');
+      const bodies = Array.from({ length: 8 }, () => validBody());
+      const start = performance.now();
+      const answers = await Promise.all(bodies.map((body) => postCallback(receiver.url, body)));
+      const seconds = (performance.now() - start) / 1000;
+      for (const answer of answers) {
+        assert.equal(answer.status, 503, answer.text);
+        assert.ok(Number(answer.headers.get('retry-after')) > 0);
+      }
+      // A short wait for the lock, not a stalled server.
+      assert.ok(seconds < 4, `the 503s took ${seconds.toFixed(1)} s`);
+      const health = performance.now();
+      assert.equal((await fetch(`${receiver.url}/healthz`)).status, 200);
+      assert.ok(performance.now() - health < 1000, 'the server answers other requests meanwhile');
+      other.exec('commit');
+      const again = await Promise.all(bodies.map((body) => postCallback(receiver.url, body)));
+      assert.deepEqual(
+        again.map((answer) => answer.status),
+        bodies.map(() => 201),
+      );
+      assert.ok(again.every((answer) => answer.headers.get('idempotent-replayed') === null));
+      assert.equal((await exported(scratch.db)).length, 1 + bodies.length);
+    } finally {
+      other.close();
+      await receiver.stop();
       scratch.cleanup();
     }
   });

@@ -112,7 +112,9 @@ export function groupCommitter(db: Kysely<Database>, options: ReceiveOptions) {
         );
         batch.forEach((pending, i) => pending.resolve(outcomes[i]!));
       } catch (error) {
-        if (batch.length === 1) batch[0]!.reject(error);
+        // The database itself is unavailable (locked, full, unreadable): every request fails
+        // alike, so they are answered at once rather than each made to wait again.
+        if (batch.length === 1 || isDatabaseWide(error)) batch.forEach((pending) => pending.reject(error));
         else {
           for (const pending of batch) {
             await receiveCallback(db, pending.request, options).then(pending.resolve, pending.reject);
@@ -132,6 +134,15 @@ export function groupCommitter(db: Kysely<Database>, options: ReceiveOptions) {
         setImmediate(() => void flush());
       }
     });
+}
+
+/** SQLite errors about the database as a whole rather than about one request's row. */
+function isDatabaseWide(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return (
+    typeof code === 'string' &&
+    /^SQLITE_(BUSY|LOCKED|IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB|NOMEM|PERM|PROTOCOL|INTERRUPT)/.test(code)
+  );
 }
 
 /** Inserts the request unless its id is stored already; its reference when it was inserted. */

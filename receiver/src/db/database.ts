@@ -20,13 +20,22 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, options: { log?: (message: string) => void } = {}): Store {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+export interface OpenOptions {
+  log?: (message: string) => void;
+  /**
+   * How long SQLite waits for another process's write lock (default 5 s, for the commands).
+   * The wait blocks the whole process, so the server waits briefly and answers 503 instead.
+   */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Store {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), options.busyTimeoutMs ?? 5000);
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options.log);
   throw new ConfigError(`--db: "${redactUrl(url)}" is neither sqlite:<path> nor postgres://…`);
 }
 
-function openSqlite(path: string): Store {
+function openSqlite(path: string, busyTimeoutMs: number): Store {
   if (!path) throw new ConfigError('--db: sqlite: needs a file path, for example sqlite:./data/callbacks.db');
   const file = resolve(path.replace(/^\/\/(?=\/)/, ''));
   mkdirSync(dirname(file), { recursive: true });
@@ -39,7 +48,7 @@ function openSqlite(path: string): Store {
   sqlite.pragma(`synchronous = ${sqliteSynchronous(process.env.SQLITE_SYNCHRONOUS)}`);
   sqlite.pragma('foreign_keys = ON');
   // Another process (the CLI's `purge` or `export`) may hold the write lock for a moment.
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
