@@ -154,6 +154,40 @@ describe('durability', () => {
       await killAndCheck(cluster.createDatabase());
     });
 
+    it('database hung (not answering) → 503 with Retry-After before the widget gives up; then 201', async () => {
+      const db = cluster.createDatabase();
+      const receiver = await startReceiver({ db, args: LIMIT });
+      let frozen = false;
+      try {
+        assert.equal((await postCallback(receiver.url, validBody())).status, 201);
+        cluster.freeze();
+        frozen = true;
+        const body = validBody();
+        const start = performance.now();
+        const answer = await postCallback(receiver.url, body);
+        const seconds = (performance.now() - start) / 1000;
+        assert.equal(answer.status, 503, answer.text);
+        assert.ok(Number(answer.headers.get('retry-after')) > 0);
+        assert.ok(seconds < 14, `the 503 took ${seconds.toFixed(1)} s; the widget gives up after 15 s`);
+        cluster.thaw();
+        frozen = false;
+        // The stalled attempt may have been stored after all: the retry is then a replay.
+        let again;
+        for (let attempt = 0; attempt < 20; attempt++) {
+          again = await postCallback(receiver.url, body);
+          if (again.status === 201) break;
+          await sleep(250);
+        }
+        assert.equal(again.status, 201, again.text);
+        assert.equal(receiver.child.exitCode, null, 'the receiver kept running');
+        const rows = await exported(db);
+        assert.equal(rows.filter((row) => row.id === body.id).length, 1);
+      } finally {
+        if (frozen) cluster.thaw();
+        await receiver.stop();
+      }
+    });
+
     it('database down → 503 with Retry-After and /readyz 503; back up → 201 without a restart', async () => {
       const db = cluster.createDatabase();
       const receiver = await startReceiver({ db, args: [...LIMIT, '--allow-origin', 'https://clinic.example'] });

@@ -13,6 +13,12 @@ import { groupCommitter, receiveCallback, type NotificationChannel } from './sto
 export const BODY_LIMIT = 16 * 1024;
 /** Seconds a client waits before trying again while the database is away. */
 const UNAVAILABLE_RETRY_AFTER = 10;
+/**
+ * A database that does not answer (hung, or cut off without the connection being refused)
+ * gets a 503 after this long, before the widget gives up on its own (15 s), so it waits for
+ * Retry-After and tries again. The store may still finish later; a retry then finds it stored.
+ */
+const STORE_TIMEOUT_MS = 10_000;
 
 export interface CallbackRouteOptions {
   config: Config;
@@ -78,7 +84,7 @@ export async function callbackRoutes(app: FastifyInstance, options: CallbackRout
 
       let outcome;
       try {
-        outcome = await receive(request.body);
+        outcome = await withTimeout(receive(request.body), STORE_TIMEOUT_MS);
       } catch (error) {
         request.log.error({ code: errorCode(error) }, 'database unavailable');
         return reply.code(503).header('Retry-After', String(UNAVAILABLE_RETRY_AFTER)).send({ error: 'unavailable' });
@@ -94,6 +100,16 @@ export async function callbackRoutes(app: FastifyInstance, options: CallbackRout
       }
     },
   );
+}
+
+/** The promise's outcome, or an ETIMEDOUT error after `ms`; a late failure is then ignored. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('database timeout'), { code: 'ETIMEDOUT' })), ms);
+  });
+  promise.catch(() => {});
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** A database error's code (like ECONNREFUSED or SQLITE_BUSY), never its message. */

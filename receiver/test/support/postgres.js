@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster on 127.0.0.1 for the tests: Debian's postgresql binaries,
 // run as the `postgres` user (initdb refuses root), removed when stopped.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,22 @@ export async function startPostgres() {
   const start = () => asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
   const stop = (mode = 'fast') => asPostgres('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
   start();
+  /** The postmaster and every process it started (backends, WAL writer …). */
+  const signalCluster = (signal) => {
+    const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const pids = [postmaster];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (parent === postmaster) pids.push(Number(entry));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    for (const pid of pids) process.kill(pid, signal);
+  };
   let databases = 0;
   const cluster = {
     port,
@@ -70,6 +86,12 @@ export async function startPostgres() {
         statement,
       ]);
     },
+    /**
+     * Freezes the server and its backends (SIGSTOP): connections stay open but nothing answers,
+     * as with a hung database or a cut network. `thaw()` lets them go on.
+     */
+    freeze: () => signalCluster('SIGSTOP'),
+    thaw: () => signalCluster('SIGCONT'),
     /** Stops the server (the data stays), for database-down tests. */
     pause: () => stop('immediate'),
     resume: () => start(),
