@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { INVALID_BODIES, MARK, marked } from './support/matrix.js';
-import { postCallback, scratchDir, startReceiver, validBody } from './support/receiver.js';
+import { postCallback, readAnswer, scratchDir, startReceiver, validBody } from './support/receiver.js';
 
 const ORIGIN = 'https://clinic.example';
 const OTHER_ORIGIN = 'https://attacker.example';
@@ -22,14 +22,7 @@ async function send(url, { method = 'POST', path = '/api/callback', headers = {}
     headers,
     ...(body === undefined ? {} : { body: typeof body === 'string' ? Buffer.from(body) : body }),
   });
-  const text = await response.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
+  return readAnswer(response);
 }
 
 describe('POST /api/callback: the bad-input matrix', () => {

@@ -7,18 +7,10 @@ import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { runCli, scratchDir, startReceiver } from './support/receiver.js';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/second-opinion-check.js', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** A clinic's page with the widget's script tag, served on its own port; `endpoint` set later. */
 async function startClinicSite() {
@@ -90,7 +82,7 @@ describe('end to end in Chromium', () => {
       `The built widget ${BUNDLE} is missing: run "npm run build" at the project root first.`,
     );
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROME_PATH,
       args: CHROMIUM_ARGS,
     });
   });

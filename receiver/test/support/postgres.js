@@ -14,7 +14,8 @@ function binDir() {
   throw new Error("PostgreSQL's initdb was not found: install Debian's postgresql package (.ci/run does)");
 }
 
-function freePort() {
+/** A port nothing listens on now, on 127.0.0.1. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -138,6 +138,11 @@ export async function postCallback(baseUrl, body, { key, headers = {}, contentTy
     },
     body: raw,
   });
+  return readAnswer(response);
+}
+
+/** A fetch response as tests look at it: status, headers, text, and its JSON when it is JSON. */
+export async function readAnswer(response) {
   const text = await response.text();
   let json;
   try {
