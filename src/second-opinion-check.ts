@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
@@ -27,11 +27,21 @@ import { VERSION } from './version.ts';
 import { readDeclarativeConfig } from './config.ts';
 import { renderLauncher } from './launcher/view.ts';
 import { lowContrastPairs } from './theme/contrast.ts';
-import { activeLocale, switchLocale } from './i18n/localization.ts';
+import { activeLocale, localeReady, switchLocale } from './i18n/localization.ts';
 import { ancestorLang, directionOf, resolveLocale } from './i18n/locales.ts';
 import type { Answer, BarrierId, QuestionId, SelfCheckResult, Step, Theme, Variant } from './types.ts';
 
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
+
+/**
+ * The space the README's host rule reserves before the script loads, kept while the first
+ * render waits for the page's language to load, so that nothing moves in between.
+ */
+const RESERVED_SPACE = css`
+  :host(:not([variant='launcher'])) {
+    min-block-size: 24rem;
+  }
+`;
 
 /** Any value, named for a warning without throwing (a BigInt, a circular object, a Symbol…). */
 function describeValue(value: unknown): string {
@@ -97,7 +107,7 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  */
 @localized()
 export class SecondOpinionCheck extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, RESERVED_SPACE];
 
   /** The clinic's name, shown in headings; generic wording when absent. */
   @property({ attribute: 'clinic-name' }) clinicName?: string;
@@ -279,6 +289,16 @@ export class SecondOpinionCheck extends LitElement {
   /** `endpoint` as a URL if requests may go there, else undefined. */
   private checkedEndpoint(): URL | undefined {
     return this.endpoint ? (isAllowedEndpoint(this.endpoint, location.href) ?? undefined) : undefined;
+  }
+
+  /**
+   * The first render waits for the resolved language to load (a chunk of the npm build), so a
+   * Spanish page never shows English first; the reserved space (README) keeps the page still
+   * meanwhile. Later updates are not held.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = this.hasUpdated ? undefined : localeReady();
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override firstUpdated(): void {

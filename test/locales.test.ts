@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/define.ts';
 import { sourceLocale, targetLocales } from '../src/generated/locale-codes.ts';
-import { LOCALE_MODULES } from '../src/i18n/locale-modules.ts';
+import { LOCALE_LOADERS } from '../src/i18n/locale-modules.ts';
+import { SHIPPED_LOCALE_MODULES as LOCALE_MODULES } from '../src/i18n/shipped-locales.ts';
 import { LOCALE_MODULES as DEV_LOCALE_MODULES, PSEUDO_LOCALE } from '../src/i18n/locale-modules.dev.ts';
 import { ancestorLang, AVAILABLE_LOCALES, directionOf, matchLocale, resolveLocale } from '../src/i18n/locales.ts';
 import type { Answer } from '../src/types.ts';
@@ -37,7 +38,8 @@ function base(el: CheckElement): HTMLElement {
 }
 
 async function inLanguage(el: CheckElement, locale: string): Promise<void> {
-  await waitUntil(() => base(el).getAttribute('lang') === locale, `the widget switches to ${locale}`, {
+  // The first render waits for the language to load, so the base may not be there yet.
+  await waitUntil(() => $(el, '[part~="base"]')?.getAttribute('lang') === locale, `the widget switches to ${locale}`, {
     timeout: 3000,
   });
   await settle(el);
@@ -87,6 +89,7 @@ describe('locale matching (matchLocale)', () => {
 
   it('ships exactly English plus the target locales of lit-localize.json', () => {
     expect([...AVAILABLE_LOCALES].sort()).to.deep.equal([sourceLocale, ...targetLocales].sort());
+    expect(Object.keys(LOCALE_LOADERS).sort()).to.deep.equal([...targetLocales].sort());
     expect(Object.keys(LOCALE_MODULES).sort()).to.deep.equal([...targetLocales].sort());
   });
 

@@ -7,7 +7,7 @@
  */
 import type { LocaleModule } from '@lit/localize';
 import * as pseudo from '../generated/pseudo/en-XA.ts';
-import { SHIPPED_LOCALE_MODULES } from './shipped-locales.ts';
+import { loadersOf, SHIPPED_LOCALE_MODULES } from './shipped-locales.ts';
 
 export const PSEUDO_LOCALE = 'en-XA';
 
@@ -15,3 +15,5 @@ export const LOCALE_MODULES: Readonly<Record<string, LocaleModule>> = {
   ...SHIPPED_LOCALE_MODULES,
   [PSEUDO_LOCALE]: pseudo,
 };
+
+export const LOCALE_LOADERS = loadersOf(LOCALE_MODULES);

@@ -5,8 +5,8 @@
  * `zh-TW`→`zh-Hant`, `zh`→`zh-Hans`, `fil`→`tl`).
  */
 import { sourceLocale } from '../generated/locale-codes.ts';
-import type { TargetLocale } from './shipped-locales.ts';
-import { LOCALE_MODULES } from './locale-modules.ts';
+import type { TargetLocale } from './shipped-locale-loaders.ts';
+import { LOCALE_LOADERS } from './locale-modules.ts';
 
 /** A shipped locale. Development builds may also accept the pseudo-locale `en-XA`. */
 export type SupportedLocale = typeof sourceLocale | TargetLocale;
@@ -16,7 +16,7 @@ export type SupportedLocale = typeof sourceLocale | TargetLocale;
  * table. The shipped table has the nine shipped locales; the demo's and Storybook's table
  * (`locale-modules.dev.ts`) adds the pseudo-locale, so only they accept it.
  */
-export const AVAILABLE_LOCALES: readonly string[] = [sourceLocale, ...Object.keys(LOCALE_MODULES)];
+export const AVAILABLE_LOCALES: readonly string[] = [sourceLocale, ...Object.keys(LOCALE_LOADERS)];
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
 

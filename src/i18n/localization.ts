@@ -8,28 +8,49 @@
  * it (a second `configureLocalization` throws) but follows the app's locale, and its text is
  * translated only if the app's locale modules include the widget's messages (README,
  * "Languages").
+ *
+ * Translations are loaded through the table's loaders: `import()` in the npm build, from memory
+ * in the one-file bundle. A widget's first render waits for the language it resolved
+ * (`localeReady`), so a Spanish page never shows English first.
  */
-import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
 import { sourceLocale } from '../generated/locale-codes.ts';
-import { LOCALE_MODULES } from './locale-modules.ts';
+import { LOCALE_LOADERS as TABLE } from './locale-modules.ts';
+import type { LocaleLoaders } from './shipped-locale-loaders.ts';
 import { matchLocale } from './locales.ts';
 import { checkTitle } from '../questionnaire/questions.ts';
 
 type Controls = ReturnType<typeof configureLocalization>;
+
+const LOCALE_LOADERS: LocaleLoaders = TABLE;
 
 let localization: Controls | undefined;
 /** Set when the host app configured the shared @lit/localize before any widget did. */
 let hostManaged = false;
 /** The host app's locale as last announced by @lit/localize, in host-managed mode. */
 let hostLocale: string | undefined;
+/** The translations loaded so far, by locale. */
+const loaded = new Map<string, LocaleModule>();
+/** Settles when the locale last asked for is active (or failed to load); unset when none is pending. */
+let pending: Promise<void> | undefined;
+/** Host-managed mode: every translation of ours, loaded once, to recognise the app's locale. */
+let recognition: Promise<void> | undefined;
+
+async function load(locale: string): Promise<LocaleModule> {
+  const loader = LOCALE_LOADERS[locale];
+  if (!loader) throw new Error(`no translation for ${locale}`);
+  const module = await loader();
+  loaded.set(locale, module);
+  return module;
+}
 
 function controls(): Controls | undefined {
   if (localization || hostManaged) return localization;
   try {
     localization = configureLocalization({
       sourceLocale,
-      targetLocales: Object.keys(LOCALE_MODULES),
-      loadLocale: async (locale) => LOCALE_MODULES[locale as keyof typeof LOCALE_MODULES],
+      targetLocales: Object.keys(LOCALE_LOADERS),
+      loadLocale: load,
     });
   } catch {
     hostManaged = true;
@@ -45,6 +66,8 @@ function controls(): Controls | undefined {
   return localization;
 }
 
+const ENGLISH_TITLE = 'Should I get a second opinion?';
+
 /**
  * The language the widget's text is in: the page's active widget locale (one per page: SPEC §5).
  * In host-managed mode, the host's locale when the host's modules carry our messages, else `en`.
@@ -53,11 +76,10 @@ export function activeLocale(): string {
   const own = controls();
   if (own) return own.getLocale();
   const title = checkTitle();
-  if (title === 'Should I get a second opinion?') return sourceLocale;
-  // The app set its locale before the first widget listened: recognise our own translation.
-  const recognised = Object.entries(LOCALE_MODULES).find(
-    ([, module]) => module.templates['intro.title'] === title,
-  )?.[0];
+  if (title === ENGLISH_TITLE) return sourceLocale;
+  // The app set its locale before the first widget listened: recognise our own translation
+  // (`localeReady` loaded them before the first render).
+  const recognised = [...loaded].find(([, module]) => module.templates['intro.title'] === title)?.[0];
   const pageLang = document.documentElement.lang;
   return hostLocale ?? recognised ?? matchLocale(pageLang) ?? (pageLang || sourceLocale);
 }
@@ -65,9 +87,35 @@ export function activeLocale(): string {
 /**
  * Switches every widget on the page to `locale`; the last call wins. @lit/localize ignores a
  * request for the locale already active or loading, so quick successive switches settle on the
- * last one. In host-managed mode the host app owns the locale and this does nothing.
+ * last one. In host-managed mode the host app owns the locale and this does nothing. A
+ * translation that fails to load (a chunk the network lost) leaves the text as it was, with a
+ * warning.
  */
 export function switchLocale(locale: string): Promise<void> {
   const own = controls();
-  return own ? own.setLocale(locale) : Promise.resolve();
+  if (!own) return Promise.resolve();
+  if (locale === own.getLocale() && !pending) return Promise.resolve();
+  const settled = own.setLocale(locale).catch((error: unknown) => {
+    console.warn(`<second-opinion-check>: the ${locale} translation did not load (${String(error)}).`);
+  });
+  pending = settled;
+  void settled.then(() => {
+    if (pending === settled) pending = undefined;
+  });
+  return settled;
+}
+
+/**
+ * What a widget's first render waits for, so that it never shows English before its language:
+ * the locale being loaded, or, in host-managed mode with the app in another language, our
+ * translations (to know which locale the app's text is). Undefined when nothing is pending, so
+ * an English page renders at once.
+ */
+export function localeReady(): Promise<void> | undefined {
+  if (controls()) return pending;
+  if (recognition || checkTitle() === ENGLISH_TITLE) return recognition;
+  recognition = Promise.all(Object.keys(LOCALE_LOADERS).map((locale) => load(locale).catch(() => undefined))).then(
+    () => undefined,
+  );
+  return recognition;
 }
