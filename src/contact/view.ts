@@ -19,21 +19,27 @@ export function contactHeading(clinicName?: string): string | TemplateResult {
     : msg('Contact the clinic', { id: 'contact.heading' });
 }
 
-/** The clinic's configured ways to reach it; each line only when configured. */
+/**
+ * The clinic's configured ways to reach it; each line only when configured. `heading` is the
+ * screen's `h2` on the contact screen, an `h3`, or `none` when a disclosure's summary (with
+ * `headingId`) names the panel.
+ */
 export function renderContactPanel(
   details: ContactDetails,
   form: TemplateResult | typeof nothing = nothing,
   headingId = 'contact-heading',
-  isStepHeading = false,
+  heading: 'h2' | 'h3' | 'none' = 'h3',
 ) {
   const hasAny = details.telHref || details.mailtoHref || details.contactUrl || details.address || details.hours;
-  const heading = contactHeading(details.clinicName);
+  const headingText = contactHeading(details.clinicName);
   return html`
     <section part="contact" class="contact" aria-labelledby=${headingId}>
       ${
-        isStepHeading
-          ? html`<h2 id=${headingId} part="title" tabindex="-1">${heading}</h2>`
-          : html`<h3 id=${headingId}>${heading}</h3>`
+        heading === 'h2'
+          ? html`<h2 id=${headingId} part="title" tabindex="-1">${headingText}</h2>`
+          : heading === 'h3'
+            ? html`<h3 id=${headingId}>${headingText}</h3>`
+            : nothing
       }
       ${
         hasAny
