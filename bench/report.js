@@ -95,7 +95,9 @@ export function report(result) {
     '',
     'How `<second-opinion-check>` compares with the least a hand-written Lit element needs to do the same',
     'five questions (the floor) and with a general survey library (SurveyJS) rendering the same questions.',
-    'Budgets (SPEC §8): the one-file bundle at most 40 KB gzip with every shipped language; ready to answer',
+    'Budgets (SPEC §8): the one-file bundle at most 56 KB gzip with every shipped language, its shared part',
+    '(our code + Lit + @lit/localize) at most 28 KB gzip marginal and each language at most 4 KB gzip marginal',
+    '(nine languages of medical content cost about 22 KB gzip, and none is cut to save bytes); ready to answer',
     "in at most 1.3× the floor's time; bytes at most 0.1× SurveyJS's; no blocking time at normal CPU; no",
     'layout shift with the documented host rule.',
     '',
@@ -117,12 +119,36 @@ export function report(result) {
   const busyRun = busy > 0.25;
   const bytesRatio = (key) => sizes.ours[key] / sizes.surveyjs[key];
   const goals = [];
+  // The byte budgets as scripts/check-size.js checks them (npm run size, a CI gate).
+  const checks = result.sizeChecks?.checks ?? [];
+  const budgets = result.sizeChecks?.budgets;
+  const bundleCheck = checks.find((check) => check.name.startsWith('bundle'));
   goals.push([
-    'One-file bundle ≤ 40 KB gzip, all locales',
-    '≤ 40 KB',
-    kb(sizes.ours.gzip),
-    sizes.ours.gzip <= 40 * 1024,
+    'One-file bundle, every language (gzip; CI gate)',
+    `≤ ${kb(budgets?.bundleGzip ?? 56 * 1024)}`,
+    kb(bundleCheck?.gzip ?? sizes.ours.gzip),
+    (bundleCheck?.gzip ?? sizes.ours.gzip) <= (budgets?.bundleGzip ?? 56 * 1024),
   ]);
+  const sharedCheck = checks.find((check) => check.name === 'shared part');
+  if (sharedCheck) {
+    goals.push([
+      'Shared part: our code + Lit + @lit/localize (gzip marginal)',
+      `≤ ${kb(sharedCheck.budget)}`,
+      kb(sharedCheck.gzip),
+      sharedCheck.ok,
+    ]);
+  }
+  const localeChecks = checks.filter((check) => check.name.startsWith('locale '));
+  if (localeChecks.length) {
+    const largest = [...localeChecks].sort((a, b) => b.gzip - a.gzip)[0];
+    const smallest = [...localeChecks].sort((a, b) => a.gzip - b.gzip)[0];
+    goals.push([
+      'Each language (gzip marginal)',
+      `≤ ${kb(largest.budget)}`,
+      `largest ${largest.name.slice(7)} ${kb(largest.gzip)}, smallest ${smallest.name.slice(7)} ${kb(smallest.gzip)}`,
+      localeChecks.every((check) => check.ok),
+    ]);
+  }
   for (const rate of result.rates) {
     const ours = s('ours', rate, 'readyToAnswer');
     const floor = s('floor', rate, 'readyToAnswer');

@@ -281,7 +281,8 @@ async function main() {
   const sizes = Object.fromEntries(Object.entries(served).map(([name, list]) => [name, fileSizes(list)]));
   // The breakdown must describe the very bytes served (another build may land meanwhile).
   const breakdown = OURS ? null : sizeParts();
-  const parts = breakdown?.total.raw === sizes.ours.raw ? breakdown.parts : [];
+  const sizeCheck = breakdown?.total.raw === sizes.ours.raw ? breakdown : null;
+  const parts = sizeCheck?.parts ?? [];
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const chromiumVersion = browser.version();
@@ -322,6 +323,7 @@ async function main() {
 
   const result = {
     parts,
+    sizeChecks: sizeCheck ? { budgets: sizeCheck.budgets, shared: sizeCheck.shared, checks: sizeCheck.checks } : null,
     date: new Date().toISOString(),
     rounds: ROUNDS,
     rates: RATES,
