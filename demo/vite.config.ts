@@ -5,7 +5,8 @@ import { demoReceiver, RECEIVER_URL } from './receiver.ts';
 /** `npm start`: the demo clinic page, served from source, sending to a real local receiver. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  server: { host: '127.0.0.1', port: 5173, open: false },
+  // strictPort: a busy 5173 stops with an error instead of moving on, so the README's address is always right.
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, open: false },
   resolve: {
     // The demo also offers the designers' pseudo-locale (en-XA), which is never shipped.
     alias: [
