@@ -33,11 +33,17 @@ const OURS = option('ours', '');
 const VARIANT = option('variant', '');
 /** Another space reservation for our host page than the one README.md documents. */
 const HOST_RULE = option('host-rule', '');
-/** The `## Receiver` section of BENCHMARKS.md and all after it, or nothing. */
+/**
+ * The sections of BENCHMARKS.md that a run does not write, kept as they are: the profile of the
+ * 4× load (`## Where the time goes`, from `npm run bench:profile`) and the `## Receiver` section,
+ * with all after the first of them; or nothing.
+ */
 function receiverSection() {
   const current = readFileSync(`${root}BENCHMARKS.md`, 'utf8');
-  const start = current.indexOf('\n## Receiver\n');
-  return start < 0 ? '' : current.slice(start);
+  const starts = ['\n## Where the time goes', '\n## Receiver\n']
+    .map((heading) => current.indexOf(heading))
+    .filter((index) => index >= 0);
+  return starts.length ? current.slice(Math.min(...starts)) : '';
 }
 
 /** BENCHMARKS.md describes dist/ with every candidate: partial or trial runs never overwrite it. */
