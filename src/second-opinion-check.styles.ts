@@ -388,13 +388,7 @@ export const styles = css`
     cursor: pointer;
   }
 
-  /*
-   * A disclosure's content inherits through the browser's own ::details-content slot, which
-   * "* { box-sizing: inherit }" cannot reach: set it again here, or every field inside is
-   * content-box and 100% wide fields poke out.
-   */
   .disclosure-body {
-    box-sizing: border-box;
     padding-block: 0 calc(var(--_space) / 2);
   }
 
