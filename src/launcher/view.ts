@@ -25,8 +25,7 @@ export const launcherShortLabel = () => msg('Second opinion?', { id: 'launcher.s
 /**
  * A floating button and the native modal dialog it opens (`showModal()` gives focus trapping and
  * Escape). The button's corner follows the page's direction, not the widget's language: an
- * Arabic widget on an English page stays bottom-right. Of its two labels one shows at a time
- * (CSS: the short one below 480 px), so its accessible name is always the visible text.
+ * Arabic widget on an English page stays bottom-right.
  */
 export function renderLauncher(view: LauncherView) {
   const corner = view.pageDir === 'rtl' ? 'left' : 'right';
@@ -42,6 +41,7 @@ export function renderLauncher(view: LauncherView) {
         <svg class="launcher-icon" viewBox="0 0 24 24" aria-hidden="true">
           <path d="M4 4h16v12H8l-4 4z"></path>
         </svg>
+        <!-- One label shows at a time (CSS), so the accessible name is always the visible text. -->
         <span class="launcher-label-full">${launcherLabel()}</span>
         <span class="launcher-label-short">${launcherShortLabel()}</span>
       </button>

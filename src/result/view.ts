@@ -50,9 +50,6 @@ export type ContactAction =
  * The result as a decision screen (SPEC §2.3): the outcome and what to do now first, then why,
  * the checklist and the barriers; the long reference material is folded in native `<details>`
  * (opened for printing by the element), and Start again comes last, after the disclaimer.
- * The words for the doctor are folded too: the checklist's first step already says to tell the
- * doctor, the exact words help later, and open they would push a phone's result past three
- * screens. (No HTML comments in the template: they would ship in the bundle.)
  */
 export function renderResult(view: ResultView) {
   const { result } = view;
@@ -116,6 +113,11 @@ export function renderResult(view: ResultView) {
           : nothing
       }
 
+      <!--
+        Folded: the words for the doctor too. The checklist's first step already says to tell the
+        doctor; the exact words help later, and open they would push a phone's result past three
+        screens.
+      -->
       <div class="more">
         <details class="disclosure">
           <summary>${talkHeading()}</summary>
