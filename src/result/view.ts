@@ -113,11 +113,6 @@ export function renderResult(view: ResultView) {
           : nothing
       }
 
-      <!--
-        Folded: the words for the doctor too. The checklist's first step already says to tell the
-        doctor; the exact words help later, and open they would push a phone's result past three
-        screens.
-      -->
       <div class="more">
         <details class="disclosure">
           <summary>${talkHeading()}</summary>
