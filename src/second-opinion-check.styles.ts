@@ -177,12 +177,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  /* Back and Start again are quiet: their text lines up with the content's edge, not indented. */
-  button.back,
-  button.quiet {
-    margin-inline-start: calc(var(--_space) / -2 - 1px);
-  }
-
   button.back {
     display: inline-flex;
     align-items: center;
@@ -238,13 +232,6 @@ export const styles = css`
     padding-inline-start: var(--_space);
     border-inline-start: 4px solid var(--_accent);
     font-style: italic;
-  }
-
-  /* Arabic, Chinese and Korean have no italic of their own (browsers slant the glyphs). */
-  :lang(ar) blockquote,
-  :lang(zh) blockquote,
-  :lang(ko) blockquote {
-    font-style: normal;
   }
 
   /* The outcome panel: the level's heading is the largest text on the screen. */

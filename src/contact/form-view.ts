@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { isolate } from './links.ts';
-import { sentenceGap } from '../sentences.ts';
 import type { BestTime } from '../types.ts';
 import type { ContactFailureReason, ContactFormController } from './form-controller.ts';
 import {
@@ -389,7 +388,7 @@ function renderStatus(view: ContactFormView) {
         status.reason === 'http'
           ? msg('The clinic’s system is busy right now.', { id: 'form.status.busy' })
           : msg('We could not reach the clinic.', { id: 'form.failed.network' });
-      message = `${what}${sentenceGap(view.locale)}${msg(str`We will try again ${when}.`, { id: 'form.status.retrying' })}`;
+      message = `${what} ${msg(str`We will try again ${when}.`, { id: 'form.status.retrying' })}`;
       break;
     }
     case 'offline':
@@ -397,18 +396,13 @@ function renderStatus(view: ContactFormView) {
         id: 'form.status.offline',
       });
       break;
-    case 'failed': {
-      // No whitespace of the template's own between sentences: Chinese puts none there.
-      const gap = sentenceGap(view.locale);
-      const fallback = renderFallback(view);
-      message = html`<strong>${msg('Your request was not sent.', { id: 'form.status.failed' })}</strong
-        >${gap}${failureReason(
-          status.reason,
-        )}${gap}${msg('Everything you typed is still here.', { id: 'form.status.kept' })}${
-          fallback === nothing ? nothing : html`${gap}${fallback}`
-        }`;
+    case 'failed':
+      message = html`
+        <strong>${msg('Your request was not sent.', { id: 'form.status.failed' })}</strong>
+        ${failureReason(status.reason)} ${msg('Everything you typed is still here.', { id: 'form.status.kept' })}
+        ${renderFallback(view)}
+      `;
       break;
-    }
   }
   // One polite live region for progress; failures are assertive so they are never missed.
   return html`
@@ -432,12 +426,6 @@ function failureReason(reason: ContactFailureReason): string {
     case 'unavailable':
       return msg('Something went wrong on this page.', { id: 'form.failed.other' });
   }
-}
-
-/** The fallback after a sentence, with the language's gap before it; nothing when there is none. */
-function fallbackAfterGap(view: ContactFormView) {
-  const fallback = renderFallback(view);
-  return fallback === nothing ? nothing : html`${sentenceGap(view.locale)}${fallback}`;
 }
 
 function renderFallback(view: ContactFormView) {
@@ -476,7 +464,7 @@ function renderSent(view: ContactFormView, reference?: string) {
           ? html`<p class="reference">${msg(str`Your reference is ${reference}.`, { id: 'form.sent.reference' })}</p>`
           : nothing
       }
-      <p>${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })}${fallbackAfterGap(view)}</p>
+      <p>${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })} ${renderFallback(view)}</p>
     </div>
   `;
 }
