@@ -647,13 +647,10 @@ export const styles = css`
     max-inline-size: none;
   }
 
-  /*
-   * The launcher sits in the page's bottom inline-end corner: physical sides chosen from the
-   * page's direction (corner-right / corner-left), since the widget's own dir follows its language.
-   */
   .launcher {
     position: fixed;
     inset-block-end: var(--soc-launcher-inset-block-end, 1.5rem);
+    inset-inline-end: var(--soc-launcher-inset-inline-end, 1.5rem);
     z-index: var(--soc-z-index, 1000);
     display: inline-flex;
     align-items: center;
@@ -665,39 +662,6 @@ export const styles = css`
     font-weight: 600;
     border-radius: 999px;
     box-shadow: 0 2px 8px rgb(0 0 0 / 30%);
-  }
-
-  .launcher.corner-right {
-    right: var(--soc-launcher-inset-inline-end, 1.5rem);
-  }
-
-  .launcher.corner-left {
-    left: var(--soc-launcher-inset-inline-end, 1.5rem);
-  }
-
-  .launcher-label-short {
-    display: none;
-  }
-
-  /* A phone: the closed launcher is compact (icon and a short label), covering little of the page. */
-  @media (max-width: 480px) {
-    .launcher {
-      inset-block-end: var(--soc-launcher-inset-block-end, 1rem);
-      padding: 0.5rem 0.75rem;
-      font-size: 0.95em;
-    }
-    .launcher.corner-right {
-      right: var(--soc-launcher-inset-inline-end, 1rem);
-    }
-    .launcher.corner-left {
-      left: var(--soc-launcher-inset-inline-end, 1rem);
-    }
-    .launcher-label-full {
-      display: none;
-    }
-    .launcher-label-short {
-      display: inline;
-    }
   }
 
   .launcher-icon {
@@ -726,28 +690,17 @@ export const styles = css`
     background: rgb(0 0 0 / 50%);
   }
 
-  /* The dialog's header row: its title, and the close button beside it. */
   .dialog-bar {
     position: sticky;
     inset-block-start: 0;
     display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    padding-block: 0.5rem;
-    padding-inline: var(--_space) 0.5rem;
+    justify-content: flex-end;
+    padding: 0.25rem;
     background: var(--_surface);
-    border-block-end: 1px solid var(--_border);
     z-index: 1;
   }
 
-  .dialog-title {
-    margin: 0;
-    font-weight: 600;
-  }
-
   .dialog-bar .close {
-    flex: none;
     font-size: 1.5rem;
     line-height: 1;
   }
@@ -756,6 +709,7 @@ export const styles = css`
     min-block-size: 0;
     border: 0;
     border-radius: 0;
+    padding-block-start: 0;
   }
 
   @media (prefers-reduced-motion: no-preference) {

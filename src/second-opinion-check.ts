@@ -33,11 +33,6 @@ import type { Answer, BarrierId, QuestionId, SelfCheckResult, Step, Theme, Varia
 
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
-/** The host page's direction (its `dir`, on `<html>` or `<body>`), which places the launcher. */
-function pageDirection(): 'ltr' | 'rtl' {
-  return getComputedStyle(document.body ?? document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr';
-}
-
 /**
  * The space the README's host rule reserves before the script loads, kept while the first
  * render waits for the page's language to load, so that nothing moves in between.
@@ -108,8 +103,8 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * @cssprop [--soc-space=1rem] - Base spacing unit.
  * @cssprop [--soc-max-width=40rem] - Widest the inline widget (and the launcher's dialog) grows.
  * @cssprop [--soc-z-index=1000] - Stacking order of the launcher button.
- * @cssprop [--soc-launcher-inset-block-end=1.5rem] - Launcher's distance from the bottom of the viewport (1rem below 480 px).
- * @cssprop [--soc-launcher-inset-inline-end=1.5rem] - Launcher's distance from the page's inline-end side (right, or left on a right-to-left page; 1rem below 480 px).
+ * @cssprop [--soc-launcher-inset-block-end=1.5rem] - Launcher's distance from the bottom of the viewport.
+ * @cssprop [--soc-launcher-inset-inline-end=1.5rem] - Launcher's distance from the inline-end side (right, or left in right-to-left languages).
  */
 @localized()
 export class SecondOpinionCheck extends LitElement {
@@ -249,12 +244,9 @@ export class SecondOpinionCheck extends LitElement {
     this.applyLocale();
     window.addEventListener('beforeprint', this.handleBeforePrint);
     window.addEventListener('afterprint', this.handleAfterPrint);
-    // A host that switches its page language switches the widget too; its direction moves the launcher.
-    this.langObserver = new MutationObserver(() => {
-      this.applyLocale();
-      if (this.variant === 'launcher') this.requestUpdate();
-    });
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+    // A host that switches its page language switches the widget too.
+    this.langObserver = new MutationObserver(() => this.applyLocale());
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
   }
 
   override disconnectedCallback(): void {
@@ -343,9 +335,7 @@ export class SecondOpinionCheck extends LitElement {
       return renderLauncher({
         locale,
         dir,
-        pageDir: pageDirection(),
-        clinicName: this.clinicName ? html`${isolate(this.clinicName)}` : undefined,
-        content: this.launcherOpened ? this.renderCheck(locale, dir, false) : undefined,
+        content: this.launcherOpened ? this.renderCheck(locale, dir) : undefined,
         onOpenClick: () => (this.open = true),
         onCloseClick: () => (this.open = false),
         onDialogClose: () => (this.open = false),
@@ -354,11 +344,10 @@ export class SecondOpinionCheck extends LitElement {
     return this.renderCheck(locale, dir);
   }
 
-  /** `withHeader` false in the launcher's dialog, whose header row names the clinic. */
-  private renderCheck(locale: string, dir: 'ltr' | 'rtl', withHeader = true) {
+  private renderCheck(locale: string, dir: 'ltr' | 'rtl') {
     return html`
       <div part="base" class="base" lang=${locale} dir=${dir}>
-        ${withHeader && this.clinicName ? html`<p part="header" class="header">${isolate(this.clinicName)}</p>` : nothing}
+        ${this.clinicName ? html`<p part="header" class="header">${isolate(this.clinicName)}</p>` : nothing}
         ${this.renderStep(locale)} ${this.step === 'result' ? nothing : this.renderDisclaimer()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </div>

@@ -88,7 +88,6 @@
 'intro.what': `두 번째 의견이란 다른 의사가 진단과 치료 계획을 다시 살펴보는 것을 말해요.`,
 'intro.why': `많은 사람이 큰 결정을 앞두고 확신을 얻거나, 모든 선택지를 알아보려고 두 번째 의견을 받아요.`,
 'launcher.close': `닫기`,
-'launcher.short': `두 번째 의견?`,
 'nav.back': `뒤로`,
 'nav.continue': `계속`,
 'outcome.call': html`${0}로 전화하기`,
