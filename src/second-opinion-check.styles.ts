@@ -550,55 +550,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  /* Phone and email are one answer ("one of them, or both"): one group with its hint inside. */
-  .contact-ways {
-    border-inline-start: 4px solid var(--_border);
-    padding-inline-start: calc(var(--_space) * 0.75);
-  }
-
-  .contact-ways .field:last-child {
-    margin-block-end: 0;
-  }
-
-  /* The confirmation panel at the top of the form's place. */
-  .contact-form.sent {
-    padding: var(--_space);
-    border: 2px solid var(--_accent);
-    border-inline-start-width: 8px;
-    border-radius: var(--_radius);
-    background: var(--_tint);
-  }
-
-  .sent-head {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  .sent-head h3 {
-    margin: 0;
-  }
-
-  .sent-icon {
-    flex: none;
-    inline-size: 1.75rem;
-    block-size: 1.75rem;
-    fill: var(--_accent);
-    stroke: var(--_surface);
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-
-  .contact-form.sent .reference {
-    margin-block: calc(var(--_space) / 2);
-    font-weight: 600;
-    font-size: 1.1em;
-  }
-
-  .contact-form.sent > :last-child {
-    margin-block-end: 0;
-  }
-
   .form-status:empty {
     display: none;
   }
@@ -745,13 +696,6 @@ export const styles = css`
     .outcome-icon {
       color: CanvasText;
     }
-    .contact-form.sent {
-      border-color: CanvasText;
-    }
-    .sent-icon {
-      fill: CanvasText;
-      stroke: Canvas;
-    }
     .outcome-recommended .outcome-icon .mark {
       stroke: Canvas;
     }
@@ -807,7 +751,7 @@ export const styles = css`
     .no-print,
     button,
     .launcher,
-    .contact-form:not(.sent) {
+    .contact-form {
       display: none;
     }
   }

@@ -156,50 +156,47 @@ export function renderContactForm(view: ContactFormView) {
         />
       </div>
 
-      <fieldset class="field contact-ways">
-        <legend>${msg('How can the clinic reach you?', { id: 'form.contact.legend' })}</legend>
-        <p id="contact-how-hint" class="hint">
-          ${msg('Give a phone number, an email address, or both.', { id: 'form.contact.hint' })}
-        </p>
-        <div class="field">
-          <label for="contact-phone">${msg('Phone number', { id: 'form.phone' })}</label>
-          ${fieldError('phone')}
-          <input
-            id="contact-phone"
-            part="input"
-            name="phone"
-            type="tel"
-            dir="ltr"
-            autocomplete="tel"
-            inputmode="tel"
-            .value=${live(values.phone)}
-            ?readonly=${form.busy}
-            aria-invalid=${errors.has('phone') ? 'true' : 'false'}
-            aria-describedby=${describedBy('phone', 'contact-how-hint')}
-            @input=${text('phone')}
-            @blur=${() => form.markTouched('phone')}
-          />
-        </div>
-        <div class="field">
-          <label for="contact-email">${msg('Email address', { id: 'form.email' })}</label>
-          ${fieldError('email')}
-          <input
-            id="contact-email"
-            part="input"
-            name="email"
-            type="email"
-            dir="ltr"
-            autocomplete="email"
-            spellcheck="false"
-            .value=${live(values.email)}
-            ?readonly=${form.busy}
-            aria-invalid=${errors.has('email') ? 'true' : 'false'}
-            aria-describedby=${describedBy('email', 'contact-how-hint')}
-            @input=${text('email')}
-            @blur=${() => form.markTouched('email')}
-          />
-        </div>
-      </fieldset>
+      <p id="contact-how-hint" class="hint">
+        ${msg('Give a phone number, an email address, or both.', { id: 'form.contact.hint' })}
+      </p>
+      <div class="field">
+        <label for="contact-phone">${msg('Phone number', { id: 'form.phone' })}</label>
+        ${fieldError('phone')}
+        <input
+          id="contact-phone"
+          part="input"
+          name="phone"
+          type="tel"
+          dir="ltr"
+          autocomplete="tel"
+          inputmode="tel"
+          .value=${live(values.phone)}
+          ?readonly=${form.busy}
+          aria-invalid=${errors.has('phone') ? 'true' : 'false'}
+          aria-describedby=${describedBy('phone', 'contact-how-hint')}
+          @input=${text('phone')}
+          @blur=${() => form.markTouched('phone')}
+        />
+      </div>
+      <div class="field">
+        <label for="contact-email">${msg('Email address', { id: 'form.email' })}</label>
+        ${fieldError('email')}
+        <input
+          id="contact-email"
+          part="input"
+          name="email"
+          type="email"
+          dir="ltr"
+          autocomplete="email"
+          spellcheck="false"
+          .value=${live(values.email)}
+          ?readonly=${form.busy}
+          aria-invalid=${errors.has('email') ? 'true' : 'false'}
+          aria-describedby=${describedBy('email', 'contact-how-hint')}
+          @input=${text('email')}
+          @blur=${() => form.markTouched('email')}
+        />
+      </div>
 
       <fieldset class="field">
         <legend>${msg('Best time to call', { id: 'form.time' })}</legend>
@@ -438,32 +435,11 @@ function renderFallback(view: ContactFormView) {
   return nothing;
 }
 
-/**
- * The confirmation panel that takes the form's place, at its top: it takes focus (so a screen
- * reader reads it and a long page scrolls to it), with the reference where the patient sees it.
- */
 function renderSent(view: ContactFormView, reference?: string) {
   return html`
-    <div
-      part="form"
-      id="form-sent"
-      class="contact-form sent"
-      role="region"
-      tabindex="-1"
-      aria-labelledby="form-sent-heading"
-    >
-      <div class="sent-head">
-        <svg class="sent-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <circle cx="12" cy="12" r="11"></circle>
-          <path d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke-width="2.5"></path>
-        </svg>
-        <h3 id="form-sent-heading">${msg('Your request was sent', { id: 'form.sent.heading' })}</h3>
-      </div>
-      ${
-        reference
-          ? html`<p class="reference">${msg(str`Your reference is ${reference}.`, { id: 'form.sent.reference' })}</p>`
-          : nothing
-      }
+    <div part="form" class="contact-form sent">
+      <h3 id="form-sent" tabindex="-1">${msg('Your request was sent', { id: 'form.sent.heading' })}</h3>
+      ${reference ? html`<p>${msg(str`Your reference is ${reference}.`, { id: 'form.sent.reference' })}</p>` : nothing}
       <p>${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })} ${renderFallback(view)}</p>
     </div>
   `;

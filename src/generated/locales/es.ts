@@ -34,7 +34,6 @@
 'form.consent': `Acepto que la clínica se comunique conmigo sobre esta solicitud.`,
 'form.consent.named': html`Acepto que ${0} se comunique conmigo sobre esta solicitud.`,
 'form.contact.hint': `Dé un número de teléfono, un correo electrónico o los dos.`,
-'form.contact.legend': `¿Cómo puede comunicarse la clínica con usted?`,
 'form.email': `Correo electrónico`,
 'form.error.consent': `Marque la casilla para indicar que la clínica puede comunicarse con usted.`,
 'form.error.contact': `Escriba un número de teléfono o un correo electrónico.`,

@@ -34,7 +34,6 @@
 'form.consent': `이 요청과 관련해 병원에서 저에게 연락하는 것에 동의해요.`,
 'form.consent.named': html`이 요청과 관련해 ${0}에서 저에게 연락하는 것에 동의해요.`,
 'form.contact.hint': `전화번호나 이메일 주소, 또는 둘 다 적어 주세요.`,
-'form.contact.legend': `병원이 어떻게 연락드리면 될까요?`,
 'form.email': `이메일 주소`,
 'form.error.consent': `병원에서 연락해도 된다는 데 동의하시면 상자에 체크하세요.`,
 'form.error.contact': `전화번호나 이메일 주소를 입력하세요.`,

@@ -34,7 +34,6 @@
 'form.consent': `Pumapayag akong kontakin ako ng klinika tungkol sa kahilingang ito.`,
 'form.consent.named': html`Pumapayag akong kontakin ako ng ${0} tungkol sa kahilingang ito.`,
 'form.contact.hint': `Magbigay ng numero ng telepono, address ng email, o pareho.`,
-'form.contact.legend': `Paano kayo makokontak ng klinika?`,
 'form.email': `Address ng email`,
 'form.error.consent': `Lagyan ng tsek ang kahon para sabihing puwede kayong kontakin ng klinika.`,
 'form.error.contact': `Maglagay ng numero ng telepono o address ng email.`,

@@ -34,7 +34,6 @@
 'form.consent': `Tôi đồng ý để phòng khám liên hệ với tôi về yêu cầu này.`,
 'form.consent.named': html`Tôi đồng ý để ${0} liên hệ với tôi về yêu cầu này.`,
 'form.contact.hint': `Cho biết số điện thoại, địa chỉ email, hoặc cả hai.`,
-'form.contact.legend': `Phòng khám có thể liên lạc với quý vị bằng cách nào?`,
 'form.email': `Địa chỉ email`,
 'form.error.consent': `Đánh dấu vào ô này để cho biết phòng khám có thể liên hệ với quý vị.`,
 'form.error.contact': `Nhập số điện thoại hoặc địa chỉ email.`,

@@ -34,7 +34,6 @@
 'form.consent': `我同意诊所就此请求与我联系。`,
 'form.consent.named': html`我同意${0}就此请求与我联系。`,
 'form.contact.hint': `请提供电话号码、电子邮件地址，或两者都提供。`,
-'form.contact.legend': `诊所怎样联系您？`,
 'form.email': `电子邮件地址`,
 'form.error.consent': `请勾选此框，表示同意诊所与您联系。`,
 'form.error.contact': `请输入电话号码或电子邮件地址。`,

@@ -34,7 +34,6 @@
 'form.consent': `我同意診所就此請求與我聯絡。`,
 'form.consent.named': html`我同意${0}就此請求與我聯絡。`,
 'form.contact.hint': `請提供電話號碼、電子郵件地址，或兩者都提供。`,
-'form.contact.legend': `診所怎樣聯絡您？`,
 'form.email': `電子郵件地址`,
 'form.error.consent': `請勾選此框，表示同意診所與您聯絡。`,
 'form.error.contact': `請輸入電話號碼或電子郵件地址。`,
