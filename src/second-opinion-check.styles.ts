@@ -234,168 +234,6 @@ export const styles = css`
     font-style: italic;
   }
 
-  /* The outcome panel: the level's heading is the largest text on the screen. */
-  .outcome {
-    margin-block: 0 var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  .outcome-head {
-    display: flex;
-    align-items: flex-start;
-    gap: calc(var(--_space) * 0.75);
-  }
-
-  .outcome h2 {
-    margin: 0 0 calc(var(--_space) / 2);
-    font-size: 1.75em;
-  }
-
-  .outcome-icon {
-    flex: none;
-    inline-size: 2.25rem;
-    block-size: 2.25rem;
-    margin-block-start: 0.1em;
-    fill: currentColor;
-    stroke: currentColor;
-    color: var(--_accent);
-  }
-
-  .outcome-icon .mark {
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-
-  .outcome-recommended .outcome-icon .mark {
-    stroke: var(--_surface);
-  }
-
-  .outcome-icon circle:not(.ring, .dot),
-  .outcome-icon .dot {
-    stroke: none;
-  }
-
-  .outcome .summary {
-    font-size: 1.1em;
-  }
-
-  .outcome .actions {
-    margin-block-end: 0;
-  }
-
-  /* Each level looks different without colour: a thick solid edge with a tint, a dashed edge, a plain edge. */
-  .outcome-recommended {
-    border-width: 2px;
-    border-inline-start-width: 8px;
-    border-color: var(--_accent);
-    background: var(--_tint);
-  }
-
-  .outcome-consider {
-    border-width: 2px;
-    border-style: dashed;
-    border-color: var(--_accent);
-  }
-
-  .outcome-optional {
-    border-style: solid;
-  }
-
-  .action-link {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: 44px;
-    padding: calc(var(--_space) / 2) var(--_space);
-    border-radius: var(--_radius);
-    border: 1px solid var(--_accent);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-    text-decoration: none;
-  }
-
-  .more {
-    margin-block: var(--_space);
-  }
-
-  .reasons,
-  .reassurance {
-    padding-inline-start: 1.25rem;
-  }
-
-  /* A phone: less padding around the content, so the decision fits in fewer screens. */
-  @media (max-width: 480px) {
-    .base {
-      padding: calc(var(--_space) * 0.75);
-      line-height: 1.4;
-    }
-    .outcome {
-      padding: calc(var(--_space) * 0.75);
-    }
-    .outcome h2 {
-      font-size: 1.4em;
-    }
-    .outcome .summary {
-      font-size: 1em;
-    }
-    .result h3 {
-      margin-block: calc(var(--_space) * 0.75) calc(var(--_space) / 4);
-    }
-    .checklist {
-      gap: calc(var(--_space) * 0.375);
-    }
-    .outcome-head {
-      gap: 0.5rem;
-    }
-    .outcome-icon {
-      inline-size: 1.75rem;
-      block-size: 1.75rem;
-    }
-    .checklist .option {
-      gap: 0.5rem;
-      padding: 0.375rem 0.5rem;
-    }
-  }
-
-  .disclosure {
-    border-block-end: 1px solid var(--_border);
-  }
-
-  .disclosure:first-child {
-    border-block-start: 1px solid var(--_border);
-  }
-
-  .disclosure > summary {
-    display: list-item;
-    min-block-size: 44px;
-    padding-block: 0.6rem;
-    font-weight: 600;
-    cursor: pointer;
-  }
-
-  .disclosure-body {
-    padding-block: 0 calc(var(--_space) / 2);
-  }
-
-  .disclosure .contact {
-    border-block-start: 0;
-    margin-block-start: 0;
-  }
-
-  .restart {
-    margin-block-start: var(--_space);
-  }
-
-  /* Start again is quiet: a link-like button, never a second primary action. */
-  button.quiet {
-    border-color: transparent;
-    padding-inline: calc(var(--_space) / 2);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-  }
-
   .stats figure {
     margin-inline: 0;
   }
@@ -681,27 +519,6 @@ export const styles = css`
     .dialog {
       border: 1px solid CanvasText;
     }
-    .outcome-recommended {
-      border-color: CanvasText;
-      border-style: double;
-      border-width: 6px;
-    }
-    .outcome-consider {
-      border-color: CanvasText;
-      border-style: dashed;
-    }
-    .outcome-optional {
-      border-color: CanvasText;
-    }
-    .outcome-icon {
-      color: CanvasText;
-    }
-    .outcome-recommended .outcome-icon .mark {
-      stroke: Canvas;
-    }
-    .action-link {
-      border: 1px solid LinkText;
-    }
     button.primary {
       background: ButtonText;
       border-color: ButtonText;
@@ -741,9 +558,6 @@ export const styles = css`
   }
 
   @media print {
-    .disclosure > summary {
-      list-style: none;
-    }
     .base {
       border: 0;
       padding: 0;
@@ -753,14 +567,6 @@ export const styles = css`
     .launcher,
     .contact-form {
       display: none;
-    }
-  }
-
-  /* Folded material prints unfolded (the element also opens each disclosure on beforeprint). */
-  @media print {
-    details::details-content {
-      content-visibility: visible;
-      display: contents;
     }
   }
 `;

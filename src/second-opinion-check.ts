@@ -16,13 +16,13 @@ import { scoreSelfCheck } from './questionnaire/scoring.ts';
 import { progressText, renderBackButton, renderBarriers, renderIntro, renderQuestion } from './questionnaire/view.ts';
 import { levelHeading, warmResultFormats } from './result/content.ts';
 import { checklistText } from './result/export.ts';
-import { renderResult, type ContactAction } from './result/view.ts';
+import { renderResult } from './result/view.ts';
 import { httpUrl, isolate, mailtoHref, telHref } from './contact/links.ts';
 import { contactHeading, renderContactPanel } from './contact/view.ts';
 import { isAllowedEndpoint } from './contact/delivery.ts';
 import { ContactFormController } from './contact/form-controller.ts';
 import { contactFieldId, renderContactForm } from './contact/form-view.ts';
-import { emptyContactForm, type ContactField, type ContactFormValues } from './contact/validation.ts';
+import type { ContactField } from './contact/validation.ts';
 import { VERSION } from './version.ts';
 import { readDeclarativeConfig } from './config.ts';
 import { renderLauncher } from './launcher/view.ts';
@@ -81,7 +81,6 @@ const VARIANTS: readonly Variant[] = ['inline', 'launcher'];
  * @csspart button - Every button.
  * @csspart button-primary - The main button of a screen (also has part `button`).
  * @csspart result - The result screen.
- * @csspart outcome - The result's first panel: the level's heading, one plain line, and the actions that matter now.
  * @csspart stats - The evidence section.
  * @csspart steps - The next-steps checklist.
  * @csspart contact - The contact panel.
@@ -210,10 +209,6 @@ export class SecondOpinionCheck extends LitElement {
   /** The checked `endpoint`, or undefined when absent or refused. */
   private endpointUrl?: URL;
   private langObserver?: MutationObserver;
-  /** Whether the patient opened the result's contact disclosure. */
-  @state() private contactOpen = false;
-  /** Disclosures opened only for printing, closed again after. */
-  private openedForPrint: HTMLDetailsElement[] = [];
   private configRead = false;
   private cancelContrastCheck?: () => void;
   private contrastCheckDue = false;
@@ -242,8 +237,6 @@ export class SecondOpinionCheck extends LitElement {
     }
     this.keepDialogModal();
     this.applyLocale();
-    window.addEventListener('beforeprint', this.handleBeforePrint);
-    window.addEventListener('afterprint', this.handleAfterPrint);
     // A host that switches its page language switches the widget too.
     this.langObserver = new MutationObserver(() => this.applyLocale());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
@@ -252,8 +245,6 @@ export class SecondOpinionCheck extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.langObserver?.disconnect();
-    window.removeEventListener('beforeprint', this.handleBeforePrint);
-    window.removeEventListener('afterprint', this.handleAfterPrint);
     // A pending callback would keep a removed element alive; check again if it comes back.
     if (this.cancelContrastCheck) {
       this.cancelContrastCheck();
@@ -348,7 +339,8 @@ export class SecondOpinionCheck extends LitElement {
     return html`
       <div part="base" class="base" lang=${locale} dir=${dir}>
         ${this.clinicName ? html`<p part="header" class="header">${isolate(this.clinicName)}</p>` : nothing}
-        ${this.renderStep(locale)} ${this.step === 'result' ? nothing : this.renderDisclaimer()}
+        ${this.renderStep(locale)}
+        <p part="disclaimer" class="disclaimer">${this.disclaimerText()}</p>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </div>
     `;
@@ -461,16 +453,10 @@ export class SecondOpinionCheck extends LitElement {
           result: this.currentResult!,
           locale,
           ticked: this.ticked,
-          contactPanel: renderContactPanel(this.contactDetails(), this.renderForm(locale), 'contact-heading', 'none'),
-          contactAction: this.contactAction(),
-          contactOpen: this.contactOpen || this.contactFormInUse(),
-          contactSummary: contactHeading(this.clinicName),
-          disclaimer: this.renderDisclaimer(),
+          contactPanel: renderContactPanel(this.contactDetails(), this.renderForm(locale)),
           onTick: (index, checked) => {
             this.ticked = Object.assign([...this.ticked], { [index]: checked });
           },
-          onCallBack: this.handleCallBackClick,
-          onContactToggle: (open) => (this.contactOpen = open),
           onPrint: () => window.print(),
           onSave: this.handleSaveClick,
           onRestart: this.handleRestartClick,
@@ -479,7 +465,7 @@ export class SecondOpinionCheck extends LitElement {
         return html`
           <div class="step">
             ${renderBackButton(() => this.goTo(this.contactReturnStep, this.questionIndex))}
-            ${renderContactPanel(this.contactDetails(), this.renderForm(locale), 'heading', 'h2')}
+            ${renderContactPanel(this.contactDetails(), this.renderForm(locale), 'heading', true)}
           </div>
         `;
     }
@@ -539,51 +525,6 @@ export class SecondOpinionCheck extends LitElement {
       hours: this.hours,
     };
   }
-
-  /** On the result it comes before Start again, inside the result (the view places it). */
-  private renderDisclaimer() {
-    return html`<p part="disclaimer" class="disclaimer">${this.disclaimerText()}</p>`;
-  }
-
-  /** What the outcome panel offers first: the call-back form, else a call, else an email. */
-  private contactAction(): ContactAction {
-    if (this.endpointUrl || this.contactForm) return { kind: 'form' };
-    const tel = telHref(this.phone);
-    if (tel) return { kind: 'phone', href: tel, phone: html`<span dir="ltr">${isolate(this.phone)}</span>` };
-    const mailto = mailtoHref(this.email);
-    if (mailto) return { kind: 'email', href: mailto };
-    return { kind: 'none' };
-  }
-
-  /** The form holds something typed or a request: keep its disclosure open so nothing is hidden. */
-  private contactFormInUse(): boolean {
-    const form = this.contactFormState;
-    if (form.submitted || form.status.kind !== 'idle') return true;
-    const empty = emptyContactForm();
-    return (Object.keys(empty) as (keyof ContactFormValues)[]).some((key) => form.values[key] !== empty[key]);
-  }
-
-  /** Opens the folded contact panel and puts the patient in the form's first field. */
-  private handleCallBackClick = async () => {
-    this.contactOpen = true;
-    await this.updateComplete;
-    const details = this.renderRoot.querySelector<HTMLDetailsElement>('.contact-disclosure');
-    if (details) details.open = true;
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${contactFieldId('name')}`);
-    field?.focus();
-    field?.scrollIntoView?.({ block: 'center' });
-  };
-
-  /** Printing shows the folded material: every closed disclosure opens, and closes again after. */
-  private handleBeforePrint = () => {
-    this.openedForPrint = [...this.renderRoot.querySelectorAll('details')].filter((details) => !details.open);
-    for (const details of this.openedForPrint) details.open = true;
-  };
-
-  private handleAfterPrint = () => {
-    for (const details of this.openedForPrint) details.open = false;
-    this.openedForPrint = [];
-  };
 
   private disclaimerText() {
     const number = this.emergencyNumber?.trim() || '911';
@@ -649,7 +590,6 @@ export class SecondOpinionCheck extends LitElement {
     this.answers = {};
     this.barriers = new Set();
     this.ticked = [];
-    this.contactOpen = false;
     this.currentResult = null;
     emit(this, 'soc-restart');
     this.goTo('intro');

@@ -33,7 +33,6 @@ const SPEC_PARTS = [
   'button',
   'button-primary',
   'result',
-  'outcome',
   'stats',
   'steps',
   'contact',
@@ -242,7 +241,7 @@ describe('styling API: parts', () => {
     expect(partsOf(el, 'option')).to.have.length(5);
   });
 
-  it('the result has result, outcome, steps, stats and contact parts', async () => {
+  it('the result has result, steps, stats and contact parts', async () => {
     const el = await fixtureElement(CLINIC);
     await answerAll(el, ['yes', 'no', 'no', 'no', 'no']);
     await expect(el).to.be.accessible();
@@ -252,7 +251,6 @@ describe('styling API: parts', () => {
       'header',
       'title',
       'result',
-      'outcome',
       'steps',
       'stats',
       'contact',
@@ -262,7 +260,7 @@ describe('styling API: parts', () => {
       'disclaimer',
     ]);
     const result = part(el, 'result')!;
-    for (const name of ['outcome', 'steps', 'stats', 'contact'] as const)
+    for (const name of ['steps', 'stats', 'contact'] as const)
       expect(result.contains(part(el, name)), name).to.equal(true);
     expect(part(el, 'form')).to.equal(null);
   });
@@ -285,7 +283,7 @@ describe('styling API: parts', () => {
     const el = await fixtureElement({ ...CLINIC, 'contact-form': true });
     await answerAll(el, ['no', 'no', 'no', 'no', 'no']);
     await expect(el).to.be.accessible();
-    expectParts(el, ['result', 'outcome', 'contact', 'form', 'input']);
+    expectParts(el, ['result', 'contact', 'form', 'input']);
     expect(part(el, 'contact')!.contains(part(el, 'form'))).to.equal(true);
   });
 
@@ -573,51 +571,6 @@ describe('themes', () => {
       expect(headingText(el)).to.equal(LEVEL_HEADING.consider);
       await expect(el).to.be.accessible();
     });
-  }
-});
-
-describe('the result levels look different without colour', () => {
-  const PATHS: Record<'recommended' | 'consider' | 'optional', Answer[]> = {
-    recommended: ['yes', 'no', 'no', 'no', 'no'],
-    consider: ['no', 'no', 'no', 'no', 'yes'],
-    optional: ['no', 'no', 'no', 'no', 'no'],
-  };
-  /** What tells a level apart with colour left out: the panel's edges and the icon's shapes. */
-  const shapeOf = (el: CheckElement) => {
-    const outcome = part(el, 'outcome')!;
-    const computed = style(outcome);
-    const icon = outcome.querySelector('svg')!;
-    return [
-      computed.borderTopStyle,
-      computed.borderTopWidth,
-      computed.borderInlineStartWidth,
-      [...icon.children].map((shape) => `${shape.localName}.${shape.getAttribute('class') ?? ''}`).join(','),
-    ].join(' | ');
-  };
-
-  for (const theme of ['light', 'dark']) {
-    for (const forced of [false, true]) {
-      it(`theme="${theme}"${forced ? ', forced colours' : ''}: each level has its own edge and icon, axe passes`, async () => {
-        const elements: CheckElement[] = [];
-        for (const [level, answers] of Object.entries(PATHS)) {
-          const el = await fixtureElement({ ...CLINIC, theme });
-          await answerAll(el, answers);
-          expect(el.result?.level).to.equal(level);
-          elements.push(el);
-        }
-        const restore = forced ? await forceColours(elements[0]!) : async () => {};
-        try {
-          const shapes = elements.map(shapeOf);
-          expect(new Set(shapes).size, shapes.join(' / ')).to.equal(3);
-          for (const el of elements) {
-            expect(style(part(el, 'outcome')!).borderTopStyle).not.to.equal('none');
-            await expect(el).to.be.accessible();
-          }
-        } finally {
-          await restore();
-        }
-      });
-    }
   }
 });
 

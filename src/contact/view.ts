@@ -19,27 +19,21 @@ export function contactHeading(clinicName?: string): string | TemplateResult {
     : msg('Contact the clinic', { id: 'contact.heading' });
 }
 
-/**
- * The clinic's configured ways to reach it; each line only when configured. `heading` is the
- * screen's `h2` on the contact screen, an `h3`, or `none` when a disclosure's summary (with
- * `headingId`) names the panel.
- */
+/** The clinic's configured ways to reach it; each line only when configured. */
 export function renderContactPanel(
   details: ContactDetails,
   form: TemplateResult | typeof nothing = nothing,
   headingId = 'contact-heading',
-  heading: 'h2' | 'h3' | 'none' = 'h3',
+  isStepHeading = false,
 ) {
   const hasAny = details.telHref || details.mailtoHref || details.contactUrl || details.address || details.hours;
-  const headingText = contactHeading(details.clinicName);
+  const heading = contactHeading(details.clinicName);
   return html`
     <section part="contact" class="contact" aria-labelledby=${headingId}>
       ${
-        heading === 'h2'
-          ? html`<h2 id=${headingId} part="title" tabindex="-1">${headingText}</h2>`
-          : heading === 'h3'
-            ? html`<h3 id=${headingId}>${headingText}</h3>`
-            : nothing
+        isStepHeading
+          ? html`<h2 id=${headingId} part="title" tabindex="-1">${heading}</h2>`
+          : html`<h3 id=${headingId}>${heading}</h3>`
       }
       ${
         hasAny

@@ -226,7 +226,5 @@ export function studies(locale: string): Study[] {
 }
 
 export const stepsHeading = () => msg('Your next steps', { id: 'result.steps' });
-/** For `optional`, the steps are for *if* the patient decides to get one. */
-export const optionalStepsHeading = () => msg('If you decide to get a second opinion', { id: 'result.optional.steps' });
 export const talkHeading = () => msg('How to bring it up with your doctor', { id: 'talk.heading' });
 export const visitHeading = () => msg('Questions to ask at your second-opinion visit', { id: 'visit.heading' });

@@ -6,7 +6,6 @@ import {
   levelHeading,
   levelSummary,
   nextSteps,
-  optionalStepsHeading,
   reasonText,
   reviewedDate,
   stepsHeading,
@@ -23,54 +22,21 @@ export interface ResultView {
   result: SelfCheckResult;
   locale: string;
   ticked: readonly boolean[];
-  /** The clinic's contact panel (with the call-back form when there is one). */
   contactPanel: TemplateResult;
-  /** The way to reach the clinic that the outcome panel offers first. */
-  contactAction: ContactAction;
-  /** Whether the contact disclosure is open (the form is in use, or the patient opened it). */
-  contactOpen: boolean;
-  contactSummary: string | TemplateResult;
-  disclaimer: TemplateResult;
   onTick: (index: number, checked: boolean) => void;
-  onCallBack: () => void;
-  onContactToggle: (open: boolean) => void;
   onPrint: () => void;
   onSave: () => void;
   onRestart: () => void;
 }
 
-/** How the outcome panel lets the patient reach the clinic now. */
-export type ContactAction =
-  | { kind: 'form' }
-  | { kind: 'phone'; href: string; phone: TemplateResult }
-  | { kind: 'email'; href: string }
-  | { kind: 'none' };
-
-/**
- * The result as a decision screen (SPEC §2.3): the outcome and what to do now first, then why,
- * the checklist and the barriers; the long reference material is folded in native `<details>`
- * (opened for printing by the element), and Start again comes last, after the disclaimer.
- */
 export function renderResult(view: ResultView) {
   const { result } = view;
   const reassurances = result.barriers.map(barrierReassurance).filter((text): text is string => !!text);
   const reviewed = reviewedDate(view.locale);
   return html`
-    <section class="step result" part="result" aria-labelledby="heading" data-level=${result.level}>
-      <div part="outcome" class=${`outcome outcome-${result.level}`}>
-        <div class="outcome-head">
-          ${levelIcon(result.level)}
-          <h2 id="heading" part="title" tabindex="-1">${levelHeading(result.level)}</h2>
-        </div>
-        <p class="summary">${levelSummary(result.level)}</p>
-        <div class="actions no-print">
-          ${renderContactAction(view)}
-          <button type="button" part="button" @click=${view.onPrint}>${msg('Print', { id: 'result.print' })}</button>
-          <button type="button" part="button" @click=${view.onSave}>
-            ${msg('Save as a text file', { id: 'result.save' })}
-          </button>
-        </div>
-      </div>
+    <section class="step" part="result" aria-labelledby="heading" data-level=${result.level}>
+      <h2 id="heading" part="title" tabindex="-1">${levelHeading(result.level)}</h2>
+      <p class="summary">${levelSummary(result.level)}</p>
       ${
         result.reasons.length
           ? html`
@@ -81,9 +47,19 @@ export function renderResult(view: ResultView) {
             `
           : nothing
       }
+      ${
+        reassurances.length
+          ? html`
+              <h3>${msg('About what is holding you back', { id: 'result.barriers' })}</h3>
+              <ul class="reassurance">
+                ${reassurances.map((text) => html`<li>${text}</li>`)}
+              </ul>
+            `
+          : nothing
+      }
 
       <section part="steps" class="steps" aria-labelledby="steps-heading">
-        <h3 id="steps-heading">${result.level === 'optional' ? optionalStepsHeading() : stepsHeading()}</h3>
+        <h3 id="steps-heading">${stepsHeading()}</h3>
         <ul class="checklist">
           ${nextSteps().map(
             (text, index) => html`
@@ -100,115 +76,39 @@ export function renderResult(view: ResultView) {
             `,
           )}
         </ul>
+        <div class="actions no-print">
+          <button type="button" part="button" @click=${view.onPrint}>${msg('Print', { id: 'result.print' })}</button>
+          <button type="button" part="button" @click=${view.onSave}>
+            ${msg('Save as a text file', { id: 'result.save' })}
+          </button>
+        </div>
       </section>
 
-      ${
-        reassurances.length
-          ? html`
-              <h3>${msg('About what is holding you back', { id: 'result.barriers' })}</h3>
-              <ul class="reassurance">
-                ${reassurances.map((text) => html`<li>${text}</li>`)}
-              </ul>
-            `
-          : nothing
-      }
+      <h3>${talkHeading()}</h3>
+      <p>${msg('You could say:', { id: 'talk.intro' })}</p>
+      <blockquote>${doctorScript()}</blockquote>
 
-      <div class="more">
-        <details class="disclosure">
-          <summary>${talkHeading()}</summary>
-          <div class="disclosure-body">
-            <p>${msg('You could say:', { id: 'talk.intro' })}</p>
-            <blockquote>${doctorScript()}</blockquote>
-          </div>
-        </details>
+      <h3>${visitHeading()}</h3>
+      <ul>
+        ${visitQuestions().map((text) => html`<li>${text}</li>`)}
+      </ul>
+      <p>${waitNote()}</p>
 
-        <details class="disclosure">
-          <summary>${visitHeading()}</summary>
-          <div class="disclosure-body">
-            <ul class="visit-questions">
-              ${visitQuestions().map((text) => html`<li>${text}</li>`)}
-            </ul>
-            <p>${waitNote()}</p>
-          </div>
-        </details>
+      <section part="stats" class="stats" aria-labelledby="stats-heading">
+        <h3 id="stats-heading">${msg('What studies found', { id: 'result.evidence' })}</h3>
+        ${studies(view.locale).map(renderStudy)}
+        <p class="reviewed">${msg(str`Content last reviewed: ${reviewed}`, { id: 'result.reviewed' })}</p>
+      </section>
 
-        <details class="disclosure">
-          <summary>${msg('What studies found', { id: 'result.evidence' })}</summary>
-          <section
-            part="stats"
-            class="stats disclosure-body"
-            aria-label=${msg('What studies found', { id: 'result.evidence' })}
-          >
-            ${studies(view.locale).map(renderStudy)}
-            <p class="reviewed">${msg(str`Content last reviewed: ${reviewed}`, { id: 'result.reviewed' })}</p>
-          </section>
-        </details>
+      ${view.contactPanel}
 
-        <details
-          class="disclosure contact-disclosure"
-          ?open=${view.contactOpen}
-          @toggle=${(event: Event) => view.onContactToggle((event.target as HTMLDetailsElement).open)}
-        >
-          <summary id="contact-heading">${view.contactSummary}</summary>
-          <div class="disclosure-body">${view.contactPanel}</div>
-        </details>
-      </div>
-
-      ${view.disclaimer}
-
-      <div class="restart no-print">
-        <button type="button" part="button" class="quiet" @click=${view.onRestart}>
+      <div class="actions no-print">
+        <button type="button" part="button button-primary" class="primary" @click=${view.onRestart}>
           ${msg('Start again', { id: 'result.restart' })}
         </button>
       </div>
     </section>
   `;
-}
-
-function renderContactAction(view: ResultView) {
-  const action = view.contactAction;
-  switch (action.kind) {
-    case 'form':
-      return html`<button type="button" part="button button-primary" class="primary" @click=${view.onCallBack}>
-        ${msg('Ask the clinic to call you back', { id: 'outcome.callback' })}
-      </button>`;
-    case 'phone':
-      return html`<a class="action-link primary" part="button button-primary" href=${action.href}
-        >${msg(html`Call ${action.phone}`, { id: 'outcome.call' })}</a
-      >`;
-    case 'email':
-      return html`<a class="action-link primary" part="button button-primary" href=${action.href}
-        >${msg('Email the clinic', { id: 'outcome.email' })}</a
-      >`;
-    case 'none':
-      return nothing;
-  }
-}
-
-/**
- * Each level's own shape, so the levels differ without colour (and in forced colours): a check
- * in a filled circle, a question mark in a ring, an "i" in a square.
- */
-function levelIcon(level: SelfCheckResult['level']) {
-  switch (level) {
-    case 'recommended':
-      return html`<svg class="outcome-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <circle cx="12" cy="12" r="11"></circle>
-        <path class="mark" d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke-width="2.5"></path>
-      </svg>`;
-    case 'consider':
-      return html`<svg class="outcome-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <circle cx="12" cy="12" r="10" fill="none" stroke-width="2.5" class="ring"></circle>
-        <path class="mark" d="M9 9.5a3 3 0 1 1 4.2 2.7c-.8.4-1.2 1-1.2 1.8v.5" fill="none" stroke-width="2.2"></path>
-        <circle class="dot" cx="12" cy="17.5" r="1.3"></circle>
-      </svg>`;
-    case 'optional':
-      return html`<svg class="outcome-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <rect x="2" y="2" width="20" height="20" rx="3" fill="none" stroke-width="2" class="ring"></rect>
-        <circle class="dot" cx="12" cy="7.5" r="1.4"></circle>
-        <path class="mark" d="M12 11v7" fill="none" stroke-width="2.4"></path>
-      </svg>`;
-  }
 }
 
 /** A proportional bar: SVG geometry needs no inline style, so it works under a strict CSP. */
