@@ -7,6 +7,7 @@
 // evaluating the module, running functions, microtasks, style, layout, paint, …). Medians over
 // the rounds; the difference column is ours minus the floor. It also samples the JavaScript with
 // the CDP profiler and, through the bundle's source map, gives our self time per source module.
+import { decode } from '@jridgewell/sourcemap-codec';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -74,32 +75,9 @@ function sourceLookup(file) {
   } catch {
     return null;
   }
-  const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
-  let source = 0;
-  const lines = map.mappings.split(';').map((line) => {
-    const segments = [];
-    let column = 0;
-    for (const text of line.split(',')) {
-      if (!text) continue;
-      const fields = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of text) {
-        const digit = B64.get(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += fields[0];
-      if (fields.length >= 4) source += fields[1];
-      segments.push([column, fields.length >= 4 ? source : -1]);
-    }
-    return segments;
-  });
+  const lines = decode(map.mappings).map((segments) =>
+    segments.map(([column, source]) => [column, source ?? -1]).sort((x, y) => x[0] - y[0]),
+  );
   const name = (index) =>
     index < 0
       ? '(bundler glue)'

@@ -28,6 +28,7 @@
 // targetLocales) is missing from the bundle, or when the bundle or its map cannot be read.
 import { existsSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { decode } from '@jridgewell/sourcemap-codec';
 
 const BUNDLE = 'dist/second-opinion-check.js';
 const MAP = `${BUNDLE}.map`;
@@ -64,40 +65,6 @@ const total = { raw: bytes.length, gzip: gzip(bytes), brotli: brotli(bytes) };
 
 // ---- source map ---------------------------------------------------------------------------
 
-const B64 = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
-
-/** Decodes one mappings line into segments [generatedColumn, sourceIndex?] (absolute values). */
-function decodeLine(line, state) {
-  const segments = [];
-  let column = 0;
-  for (const text of line.split(',')) {
-    if (!text) continue;
-    const fields = [];
-    let value = 0;
-    let shift = 0;
-    for (const char of text) {
-      const digit = B64.get(char);
-      if (digit === undefined) throw new Error(`bad VLQ character ${JSON.stringify(char)}`);
-      value += (digit & 31) << shift;
-      if (digit & 32) shift += 5;
-      else {
-        fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-        value = 0;
-        shift = 0;
-      }
-    }
-    column += fields[0];
-    if (fields.length >= 4) {
-      state.source += fields[1];
-      state.sourceLine += fields[2];
-      state.sourceColumn += fields[3];
-      if (fields.length >= 5) state.name += fields[4];
-      segments.push([column, state.source]);
-    } else segments.push([column, -1]);
-  }
-  return segments.sort((a, b) => a[0] - b[0]);
-}
-
 /** Which part of the bundle a source file belongs to. */
 function partOf(source) {
   const path = source
@@ -133,7 +100,8 @@ const add = (store, key, text) => {
 };
 
 const lines = code.split('\n');
-const mappingLines = map.mappings.split(';');
+/** Per generated line, its segments [column, source, …] with absolute values, in column order. */
+const mappingLines = decode(map.mappings).map((segments) => segments.sort((a, b) => a[0] - b[0]));
 
 /**
  * Walks the bundle in order and calls `visit(text, sourceIndex)` for every range (-1: no
@@ -141,13 +109,12 @@ const mappingLines = map.mappings.split(';');
  * multi-line template literal, such as the element's CSS) continues the range before it.
  */
 function walk(visit) {
-  const state = { source: 0, sourceLine: 0, sourceColumn: 0, name: 0 };
   let owner = -1;
   lines.forEach((line, index) => {
-    const segments = index < mappingLines.length ? decodeLine(mappingLines[index], state) : [];
+    const segments = mappingLines[index] ?? [];
     const newline = index < lines.length - 1 ? '\n' : '';
     let start = 0;
-    for (const [column, source] of segments) {
+    for (const [column, source = -1] of segments) {
       visit(line.slice(start, column), owner);
       start = column;
       owner = source;
