@@ -45,15 +45,8 @@ export async function receiveCallback(
   request: CallbackRequest,
   options: ReceiveOptions,
 ): Promise<ReceiveOutcome> {
-  const hash = bodyHash(request);
-  const receivedAt = (options.now ?? new Date()).toISOString();
-  const created = await db.transaction().execute(async (trx) => {
-    const reference = await insertRequest(trx, request, hash, receivedAt, options.referencePrefix);
-    if (reference) await queueNotifications(trx, reference, receivedAt, options.channels);
-    return reference;
-  });
-  if (created) return { kind: 'created', reference: created };
-  return findExisting(db, request.id, hash);
+  const [outcome] = await receiveCallbacks(db, [request], options);
+  return outcome!;
 }
 
 /**
