@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { defineConfig, type Plugin } from 'vite';
 
 const I18N = fileURLToPath(new URL('./src/i18n', import.meta.url));
@@ -27,7 +28,14 @@ const bundleLocaleTable: Plugin = {
  * that uses its own @lit/localize cannot clash with ours.
  */
 export default defineConfig({
-  plugins: [bundleLocaleTable],
+  plugins: [
+    bundleLocaleTable,
+    // Lit's html`` and css`` literals ship as written, indentation and all; collapsing their
+    // whitespace and minifying their CSS saves about 1.3 KB gzip. A template it cannot parse
+    // fails the build rather than shipping silently unminified. The tests run the same
+    // transform (web-test-runner.config.js), so they exercise the templates that ship.
+    { ...minifyTemplateLiterals({ failOnError: true }), apply: 'build' },
+  ],
   build: {
     target: 'es2022',
     sourcemap: true,

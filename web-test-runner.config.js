@@ -1,4 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { browserProbes } from './test/server/browser-probes.js';
@@ -70,6 +72,8 @@ export default {
     // Without the tsconfig, esbuild drops experimental decorators and every test fails to import.
     // The tsconfig's `"jsx": "react-jsx"` gives the .tsx tests React's automatic JSX runtime.
     esbuildPlugin({ ts: true, tsx: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // The bundle's templates are minified (vite.config.ts); the tests see them the same way.
+    fromRollup(minifyTemplateLiterals)({ include: ['src/**/*.ts'], failOnError: true }),
     faultEndpoint(),
     cspPage(),
     reactAsEsm(),
