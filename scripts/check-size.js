@@ -11,8 +11,8 @@
 //
 // Sizes: raw bytes, gzip (level 9, as the build prints) and brotli (quality 11).
 //
-// Breakdown method: the build's source map (dist/second-opinion-check.js.map) is decoded here
-// (Base64 VLQ, no dependency). Every generated character range, from one mapping segment to the
+// Breakdown method: the build's source map (dist/second-opinion-check.js.map) is decoded with
+// @jridgewell/sourcemap-codec. Every generated character range, from one mapping segment to the
 // next, belongs to the source file of the segment that starts it; ranges with no source are
 // bundler glue. Source files are grouped into parts (our code, Lit, @lit/localize, one part per
 // locale module). For each part the report gives:
