@@ -171,7 +171,7 @@ describe('call-back form: when it is shown', () => {
     ]) {
       const el = await openForm(attrs);
       expect(form(el), JSON.stringify(attrs)).not.to.equal(null);
-      expect(accessibleText($(el, '#form-heading')!)).to.equal('Ask us to call you back');
+      expect(accessibleText($(el, '#form-heading')!)).to.equal('Ask the clinic to call you back');
     }
   });
 
@@ -1219,7 +1219,7 @@ describe('call-back form: what is sent', () => {
       el.setAttribute('locale', 'es');
       await waitUntil(() => base().getAttribute('lang') === 'es', 'shows Spanish');
       await settle(el);
-      expect(accessibleText($(el, '#form-heading')!)).to.not.equal('Ask us to call you back');
+      expect(accessibleText($(el, '#form-heading')!)).to.not.equal('Ask the clinic to call you back');
       // The labels are in Spanish now: the fields are found by id.
       for (const [id, value] of [
         ['contact-name', NAME],

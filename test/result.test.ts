@@ -50,6 +50,17 @@ describe('<second-opinion-check> result content', () => {
     expect(reassurance.join(' ')).not.to.contain('The steps below show you how to start');
   });
 
+  it('answers the practical worry about time, and says the short-wait note once', async () => {
+    const el = await fixtureElement();
+    await answerAll(el, ['yes', 'no', 'no', 'no', 'no'], ['time']);
+    const reassurance = listAfterHeading(el, 'About what is holding you back')!;
+    expect(reassurance).to.deep.equal([
+      'A second opinion can often be done by reviewing your records, sometimes without travel. Ask the clinic how it works.',
+    ]);
+    const text = textOf(el, '[part~="result"]');
+    expect(text.match(/a short wait to get a second opinion/g), 'the wait note once').to.have.length(1);
+  });
+
   it('gives no reassurance when nothing holds the patient back, or the step was skipped', async () => {
     const picked = await fixtureElement();
     await answerAll(picked, ['yes', 'no', 'no', 'no', 'no'], ['none']);
@@ -99,7 +110,10 @@ describe('<second-opinion-check> result content', () => {
       expect(stats, figure).to.match(new RegExp(`(^|[^\\d])${figure}`));
     }
     expect(stats).to.contain('Journal of Evaluation in Clinical Practice');
-    expect(stats).to.match(/Cancer, November 2006/);
+    expect(stats).to.contain('Source (2006): Newman and others. The journal Cancer.');
+    // Each source shows its year once.
+    expect(stats.match(/2017/g), '2017 once').to.have.length(1);
+    expect(stats.match(/2006/g), '2006 once').to.have.length(1);
     expect(stats).to.match(/Content last reviewed: \w+ \d{4}/);
   });
 

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { isolate } from './links.ts';
+import { sentenceGap } from '../sentences.ts';
 import type { BestTime } from '../types.ts';
 import type { ContactFailureReason, ContactFormController } from './form-controller.ts';
 import {
@@ -106,7 +107,7 @@ export function renderContactForm(view: ContactFormView) {
         view.onSubmit();
       }}
     >
-      <h3 id="form-heading">${msg('Ask us to call you back', { id: 'form.heading' })}</h3>
+      <h3 id="form-heading">${msg('Ask the clinic to call you back', { id: 'form.heading' })}</h3>
       ${
         form.submitted && errors.size
           ? html`
@@ -385,7 +386,7 @@ function renderStatus(view: ContactFormView) {
         status.reason === 'http'
           ? msg('The clinic’s system is busy right now.', { id: 'form.status.busy' })
           : msg('We could not reach the clinic.', { id: 'form.failed.network' });
-      message = `${what} ${msg(str`We will try again ${when}.`, { id: 'form.status.retrying' })}`;
+      message = `${what}${sentenceGap(view.locale)}${msg(str`We will try again ${when}.`, { id: 'form.status.retrying' })}`;
       break;
     }
     case 'offline':
@@ -393,13 +394,15 @@ function renderStatus(view: ContactFormView) {
         id: 'form.status.offline',
       });
       break;
-    case 'failed':
-      message = html`
-        <strong>${msg('Your request was not sent.', { id: 'form.status.failed' })}</strong>
-        ${failureReason(status.reason)} ${msg('Everything you typed is still here.', { id: 'form.status.kept' })}
-        ${renderFallback(view)}
-      `;
+    case 'failed': {
+      // No whitespace of the template's own between sentences: Chinese puts none there.
+      const gap = sentenceGap(view.locale);
+      message = html`<strong>${msg('Your request was not sent.', { id: 'form.status.failed' })}</strong
+        >${gap}${failureReason(status.reason)}${gap}${msg('Everything you typed is still here.', {
+          id: 'form.status.kept',
+        })}${gap}${renderFallback(view)}`;
       break;
+    }
   }
   // One polite live region for progress; failures are assertive so they are never missed.
   return html`
@@ -440,7 +443,9 @@ function renderSent(view: ContactFormView, reference?: string) {
     <div part="form" class="contact-form sent">
       <h3 id="form-sent" tabindex="-1">${msg('Your request was sent', { id: 'form.sent.heading' })}</h3>
       ${reference ? html`<p>${msg(str`Your reference is ${reference}.`, { id: 'form.sent.reference' })}</p>` : nothing}
-      <p>${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })} ${renderFallback(view)}</p>
+      <p>
+        ${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })}${sentenceGap(view.locale)}${renderFallback(view)}
+      </p>
     </div>
   `;
 }

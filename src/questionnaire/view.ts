@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
+import { sentenceGap } from '../sentences.ts';
 import { answerMissingText, BARRIER_IDS, barriersTitle, barrierText, checkTitle, questionText } from './questions.ts';
 import type { Answer, BarrierId, QuestionId } from '../types.ts';
 import { contactHeading } from '../contact/view.ts';
@@ -38,8 +39,10 @@ export function renderIntro(view: IntroView) {
     <section class="step" aria-labelledby="heading">
       <h2 id="heading" part="title" tabindex="-1">${checkTitle()}</h2>
       <p>
-        ${msg('A second opinion is when another doctor looks at your diagnosis and treatment plan.', { id: 'intro.what' })}
-        ${msg('Many people get one to feel sure about a big decision, or to learn about all their options.', { id: 'intro.why' })}
+        ${msg('A second opinion is when another doctor looks at your diagnosis and treatment plan.', { id: 'intro.what' })}${sentenceGap()}${msg(
+          'Many people get one to feel sure about a big decision, or to learn about all their options.',
+          { id: 'intro.why' },
+        )}${sentenceGap()}${msg('If you are helping someone, answer for them.', { id: 'intro.caregiver' })}
       </p>
       <p class="estimate">
         ${

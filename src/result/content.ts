@@ -46,7 +46,7 @@ export function levelSummary(level: ResultLevel): string {
   switch (level) {
     case 'recommended':
       return msg(
-        'Based on your answers, another doctor could check your diagnosis and plan. Many people in your place get one.',
+        'Based on your answers, another doctor could check your diagnosis and plan. Asking for one is common.',
         {
           id: 'result.recommended.summary',
         },
@@ -101,7 +101,7 @@ export function barrierReassurance(id: BarrierId): string | undefined {
       });
     case 'time':
       return msg(
-        'For most cancers, a short wait to get a second opinion does not change the outcome. Ask your doctor if it is safe to wait a few weeks.',
+        'A second opinion can often be done by reviewing your records, sometimes without travel. Ask the clinic how it works.',
         {
           id: 'reassure.time',
         },
@@ -174,7 +174,7 @@ export function studies(locale: string): Study[] {
     {
       key: 'mayo',
       summary: msg(
-        str`Mayo Clinic looked at the records of ${patients} patients sent by their regular doctors to its internal medicine team in 2009 and 2010.`,
+        str`Mayo Clinic looked at the records of ${patients} patients sent by their regular doctors to its internal medicine team in 2009 and 2010. They had many kinds of health problems, not only cancer. The study compared the diagnosis they came with to the one Mayo’s doctors made.`,
         { id: 'study.mayo.summary' },
       ),
       caveat: msg(
@@ -183,42 +183,50 @@ export function studies(locale: string): Study[] {
           id: 'study.mayo.caveat',
         },
       ),
-      citation: msg('Van Such, Lohr, Beckman and Naessens. Journal of Evaluation in Clinical Practice, April 2017.', {
+      citation: msg('Van Such, Lohr, Beckman and Naessens. Journal of Evaluation in Clinical Practice.', {
         id: 'study.mayo.citation',
       }),
       year: 2017,
       parts: [
         {
           share: 0.21,
-          label: msg(str`${pct(0.21)}: the final diagnosis was clearly different`, { id: 'study.mayo.different' }),
+          label: msg(str`${pct(0.21)} of these patients: the final diagnosis was clearly different`, {
+            id: 'study.mayo.different',
+          }),
         },
         {
           share: 0.66,
-          label: msg(str`${pct(0.66)}: the diagnosis was made more exact or changed in part`, {
+          label: msg(str`${pct(0.66)} of these patients: the diagnosis was made more exact or changed in part`, {
             id: 'study.mayo.refined',
           }),
         },
-        { share: 0.12, label: msg(str`${pct(0.12)}: the diagnosis stayed the same`, { id: 'study.mayo.same' }) },
+        {
+          share: 0.12,
+          label: msg(str`${pct(0.12)} of these patients: the diagnosis stayed the same`, { id: 'study.mayo.same' }),
+        },
       ],
     },
     {
       key: 'michigan',
       summary: msg(
-        str`A University of Michigan team of experts reviewed the cases of ${people} people with breast cancer, one after another.`,
+        str`At the University of Michigan, ${people} people with breast cancer were sent to a team of experts for a second review.`,
         { id: 'study.michigan.summary' },
       ),
-      citation: msg('Newman and others. Cancer, November 2006.', { id: 'study.michigan.citation' }),
+      caveat: msg('For some, the change was an extra biopsy or treatment before surgery.', {
+        id: 'study.michigan.caveat',
+      }),
+      citation: msg('Newman and others. The journal Cancer.', { id: 'study.michigan.citation' }),
       year: 2006,
       parts: [
         {
           share: 0.52,
-          label: msg(str`${changed} people (${pct(0.52)}): the team suggested a different surgery`, {
+          label: msg(str`${changed} people (${pct(0.52)}): the surgery plan changed`, {
             id: 'study.michigan.changed',
           }),
         },
         {
           share: 0.48,
-          label: msg(str`${pct(0.48)}: the suggested surgery stayed the same`, { id: 'study.michigan.same' }),
+          label: msg(str`${pct(0.48)}: the surgery plan stayed the same`, { id: 'study.michigan.same' }),
         },
       ],
     },
