@@ -9,7 +9,7 @@ import { answerQuestions, choose, expectLanguage, getCheck, openContact, start }
 const meta = {
   ...baseMeta,
   title: 'Languages/Arabic, right to left',
-  args: { ...sampleClinic, locale: 'ar' },
+  args: { ...baseMeta.args, ...sampleClinic, locale: 'ar' },
 } satisfies Meta<CheckArgs>;
 
 export default meta;

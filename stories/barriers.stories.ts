@@ -7,7 +7,7 @@ import { answerQuestions, getCheck, inside, pickBarriers, start } from './suppor
 const meta = {
   ...baseMeta,
   title: 'Patient path/Barriers',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
   play: async ({ canvasElement }) => {
     const check = await getCheck(canvasElement);
     await start(check);

@@ -25,7 +25,7 @@ import type { ContactSubmitDetail, ContactSubmitResponse } from '../src/events.t
 const meta = {
   ...baseMeta,
   title: 'Patient path/Call-back form',
-  args: { ...sampleClinic, 'contact-form': true },
+  args: { ...baseMeta.args, ...sampleClinic, 'contact-form': true },
   play: async ({ canvasElement }) => {
     await openContact(await getCheck(canvasElement));
   },
@@ -39,6 +39,9 @@ function hostSends(respond: () => Promise<ContactSubmitResponse | void>): Decora
   const handle = (event: CustomEvent<ContactSubmitDetail>) => event.detail.respondWith(respond());
   return (story) => html`<div @soc-contact-submit=${handle}>${story()}</div>`;
 }
+
+/** The README's endpoint; the stories that use it stand in for the network, so nothing is sent. */
+const endpoint = 'https://riverside.example.org/api/callback';
 
 /** Name, a phone number and consent: the least a valid request needs. */
 async function fillValidRequest(canvasElement: HTMLElement) {
@@ -55,7 +58,7 @@ export const EmptyForm: Story = { name: 'Empty form' };
 /** Shown because an `endpoint` is set; nothing is sent until the patient presses the button. */
 export const WithEndpoint: Story = {
   name: 'Empty form (endpoint)',
-  args: { 'contact-form': false, endpoint: 'https://riverside.example/api/call-back' },
+  args: { 'contact-form': false, endpoint },
 };
 
 /** Sent with nothing filled in: the error summary lists each problem and takes focus. */
@@ -109,6 +112,61 @@ export const Failed: Story = {
           .getAllByRole('alert')
           .some((alert) => alert.textContent?.trim()),
       ).toBe(true),
+    );
+    await expect(formField(check, 'contact-name')).toHaveValue('Maria Lopez');
+  },
+};
+
+/**
+ * The clinic's server is busy (503 with `Retry-After: 30`): the form says so and when it will
+ * try again, by itself, with the same request. Fields stay read-only meanwhile.
+ */
+export const Retrying: Story = {
+  name: 'Busy, retrying',
+  args: { 'contact-form': false, endpoint },
+  beforeEach: () => {
+    const original = globalThis.fetch;
+    globalThis.fetch = async (input, init) =>
+      String(input instanceof Request ? input.url : input) === endpoint
+        ? new Response(null, { status: 503, headers: { 'Retry-After': '30' } })
+        : original(input, init);
+    return () => {
+      globalThis.fetch = original;
+    };
+  },
+  play: async (context) => {
+    await meta.play(context);
+    const check = await fillValidRequest(context.canvasElement);
+    await submitContactForm(check);
+    await waitFor(() =>
+      expect(check.shadowRoot?.querySelector('.form-status[role="status"]')).toHaveTextContent(
+        /try again in 30 seconds/,
+      ),
+    );
+    await expect(formField(check, 'contact-name')).toHaveAttribute('readonly');
+  },
+};
+
+/**
+ * The browser is offline when the patient presses Send: nothing is tried, and the form says it
+ * will send the request when the connection is back.
+ */
+export const Offline: Story = {
+  name: 'Offline, waiting to send',
+  args: { 'contact-form': false, endpoint },
+  beforeEach: () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    return () => {
+      // Back to the browser's own value (the getter on Navigator.prototype).
+      delete (navigator as { onLine?: boolean }).onLine;
+    };
+  },
+  play: async (context) => {
+    await meta.play(context);
+    const check = await fillValidRequest(context.canvasElement);
+    await submitContactForm(check);
+    await waitFor(() =>
+      expect(check.shadowRoot?.querySelector('.form-status[role="status"]')).toHaveTextContent(/You are offline/),
     );
     await expect(formField(check, 'contact-name')).toHaveValue('Maria Lopez');
   },

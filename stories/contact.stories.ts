@@ -18,14 +18,14 @@ type Story = StoryObj<CheckArgs>;
 /** Clinic name, phone (`tel:`), email (`mailto:`), contact page, address and hours. */
 export const AllDetails: Story = {
   name: 'All details',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
   play: async (context) => {
     await meta.play(context);
     const links = inside(await getCheck(context.canvasElement)).getAllByRole('link');
     await expect(links.map((link) => link.getAttribute('href'))).toEqual([
-      'tel:+15550100199',
-      'mailto:second-opinions@riverside.example',
-      'https://riverside.example/contact',
+      'tel:5550104477',
+      'mailto:second.opinion@riverside.example.org',
+      'https://riverside.example.org/contact',
     ]);
   },
 };

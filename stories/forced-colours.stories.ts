@@ -15,7 +15,7 @@ import { choose, expectMediaEmulated, getCheck, playToResult, start } from './su
 const meta = {
   ...baseMeta,
   title: 'Look/Forced colours',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
   parameters: { media: { forcedColors: 'active' } },
   decorators: [forcedColoursNote()],
 } satisfies Meta<CheckArgs>;

@@ -10,7 +10,7 @@ import { expectLanguage, getCheck, playToResult } from './support/flow.ts';
 const meta = {
   ...baseMeta,
   title: 'Languages/Result',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
   play: async (context) => {
     const { canvasElement, args, globals } = context;
     await expectLanguage(await getCheck(canvasElement), (globals.locale as string) || args.locale!);

@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { baseMeta, sampleClinic, type CheckArgs } from './support/check.ts';
+import { expect } from 'storybook/test';
+import { PSEUDO_LOCALE } from '../src/i18n/locale-modules.dev.ts';
 import { expectLanguage, getCheck } from './support/flow.ts';
 
 /**
@@ -14,7 +16,7 @@ import { expectLanguage, getCheck } from './support/flow.ts';
 const meta = {
   ...baseMeta,
   title: 'Languages/Intro',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
   play: async ({ canvasElement, args, globals }) => {
     await expectLanguage(await getCheck(canvasElement), (globals.locale as string) || args.locale!);
   },
@@ -32,3 +34,17 @@ export const Tagalog: Story = { name: 'Tagalog (tl)', args: { locale: 'tl' } };
 export const Korean: Story = { name: '한국어 (ko)', args: { locale: 'ko' } };
 export const Russian: Story = { name: 'Русский (ru)', args: { locale: 'ru' } };
 export const Arabic: Story = { name: 'العربية (ar)', args: { locale: 'ar' } };
+
+/**
+ * The designers' pseudo-locale: every message longer and accented, so text that does not fit
+ * or was not translated stands out. Storybook only; it is never shipped.
+ */
+export const PseudoLocale: Story = {
+  name: `Pseudo-locale (${PSEUDO_LOCALE})`,
+  args: { locale: PSEUDO_LOCALE },
+  play: async (context) => {
+    await meta.play(context);
+    const check = await getCheck(context.canvasElement);
+    await expect(check.shadowRoot?.querySelector('h2')?.textContent).toMatch(/[\u00c0-\u024f]/);
+  },
+};

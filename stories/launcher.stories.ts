@@ -15,7 +15,7 @@ import type { SecondOpinionCheck } from '../src/define.ts';
 const meta = {
   ...baseMeta,
   title: 'Variants/Launcher',
-  args: { ...sampleClinic, variant: 'launcher' },
+  args: { ...baseMeta.args, ...sampleClinic, variant: 'launcher' },
   parameters: { layout: 'fullscreen' },
   decorators: [hostPage()],
 } satisfies Meta<CheckArgs>;
@@ -27,7 +27,7 @@ type Story = StoryObj<CheckArgs>;
 function hostPage(): Decorator<CheckArgs> {
   return (story) => html`
     <main style="padding: 1.5rem; min-block-size: 100vh; box-sizing: border-box; font-family: system-ui, sans-serif">
-      <h1>Riverside Medical Center — Cancer care</h1>
+      <h1>Riverside Cancer Care</h1>
       <p>Our team works with you and your family from diagnosis through treatment and beyond.</p>
       ${story()}
     </main>

@@ -11,7 +11,7 @@ import type { Answer, QuestionId } from '../src/types.ts';
 const meta = {
   ...baseMeta,
   title: 'Patient path/Questions',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
 } satisfies Meta<CheckArgs>;
 
 export default meta;

@@ -11,7 +11,7 @@ import { playToResult } from './support/flow.ts';
 const meta = {
   ...baseMeta,
   title: 'Patient path/Results',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
 } satisfies Meta<CheckArgs>;
 
 export default meta;

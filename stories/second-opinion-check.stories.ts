@@ -12,7 +12,7 @@ import { getCheck } from './support/flow.ts';
  *
  * ```html
  * <script type="module" src="second-opinion-check.js"></script>
- * <second-opinion-check clinic-name="Riverside Medical Center" phone="+1 555 010 0199"></second-opinion-check>
+ * <second-opinion-check clinic-name="Riverside Cancer Care" phone="(555) 010-4477"></second-opinion-check>
  * ```
  *
  * The tables below are generated from the element's code: every attribute, property, event,
@@ -23,7 +23,7 @@ const meta = {
   ...baseMeta,
   title: 'Second opinion check',
   tags: ['autodocs'],
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
 } satisfies Meta<CheckArgs>;
 
 export default meta;

@@ -9,7 +9,7 @@ import { choose, expectNoHorizontalScroll, getCheck, playToResult, start } from 
 const meta = {
   ...baseMeta,
   title: 'Look/Small screen (320 px)',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
   globals: { viewport: { value: 'narrow320', isRotated: false } },
 } satisfies Meta<CheckArgs>;
 

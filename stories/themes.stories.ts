@@ -14,7 +14,7 @@ import { choose, expectMediaEmulated, getCheck, playToResult, start } from './su
 const meta = {
   ...baseMeta,
   title: 'Look/Themes',
-  args: { ...sampleClinic },
+  args: { ...baseMeta.args, ...sampleClinic },
   play: async ({ canvasElement }) => {
     const check = await getCheck(canvasElement);
     await start(check);

@@ -32,12 +32,15 @@ export interface CheckArgs {
   [handler: `on${string}`]: unknown;
 }
 
-/** A made-up clinic; 555-01xx numbers and `.example` domains reach no one. */
+/**
+ * A made-up clinic, the same as in the README's examples; 555-01xx numbers and `.example`
+ * domains reach no one.
+ */
 export const sampleClinic = {
-  'clinic-name': 'Riverside Medical Center',
-  phone: '+1 (555) 010-0199',
-  email: 'second-opinions@riverside.example',
-  'contact-url': 'https://riverside.example/contact',
+  'clinic-name': 'Riverside Cancer Care',
+  phone: '(555) 010-4477',
+  email: 'second.opinion@riverside.example.org',
+  'contact-url': 'https://riverside.example.org/contact',
   address: '1200 River Road\nSpringfield, IL 62701',
   hours: 'Monday to Friday, 8 am to 5 pm',
 } satisfies CheckArgs;
@@ -111,13 +114,19 @@ export const argTypes: ArgTypes = {
   'contact-form': { control: 'boolean' },
   'emergency-number': { control: 'text' },
   questions: { control: 'check', options: [...QUESTION_IDS] },
-  // Read-only: what the patient answered, once the result is shown.
+  // Read-only: what the patient answered, once the result is shown. Docs list it as
+  // `result (property)` (custom-elements.ts), so that row gets no control either.
   result: { control: false },
+  'result (property)': { control: false },
 };
 
-/** The meta every story file starts from. */
+/**
+ * The meta every story file starts from. Its args hold the defaults, so that the `questions`
+ * control shows all five ids; a file that sets its own args spreads `baseMeta.args` first.
+ */
 export const baseMeta = {
   component: 'second-opinion-check',
   render: renderCheck,
   argTypes,
+  args: { questions: [...QUESTION_IDS] } as CheckArgs,
 } satisfies Meta<CheckArgs>;
