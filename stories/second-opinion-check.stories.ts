@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
 import { baseMeta, sampleClinic, type CheckArgs } from './support/check.ts';
 import { getCheck } from './support/flow.ts';
+import { QUESTION_IDS } from '../src/types.ts';
 
 /**
  * `<second-opinion-check>` gives a patient who has just had a serious diagnosis a short,
@@ -30,7 +31,14 @@ export default meta;
 type Story = StoryObj<CheckArgs>;
 
 /** The first screen, for a clinic that set all its contact details. Try the controls. */
-export const Intro: Story = {};
+export const Intro: Story = {
+  play: async ({ args, argTypes }) => {
+    // The `questions` control starts at the default; the read-only `result` has no control.
+    await expect(args.questions).toEqual([...QUESTION_IDS]);
+    await expect(argTypes['result (property)']).toBeDefined();
+    await expect(argTypes['result (property)']?.control).toMatchObject({ disable: true });
+  },
+};
 
 /** With no attributes at all: generic wording, and the contact panel tells the patient whom to ask. */
 export const WithoutClinicDetails: Story = {
