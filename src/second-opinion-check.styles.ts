@@ -1,26 +1,25 @@
+/**
+ * The element's styles: layout, parts and states, on top of the theme tokens (theme/tokens.ts).
+ * Logical properties throughout, so right-to-left languages need no extra rules.
+ */
 import { css } from 'lit';
+import { tokens } from './theme/tokens.ts';
 
 /**
- * Public tokens (`--soc-*`) feed private ones (`--_*`) with a fallback per theme, so a host
- * value always wins and a theme only changes the defaults. Logical properties throughout, so
- * right-to-left languages need no extra rules.
+ * The space the README's host rule reserves before the script loads, kept while the first
+ * render waits for the page's language to load, so that nothing moves in between.
  */
+export const reservedSpace = css`
+  :host(:not([variant='launcher'])) {
+    min-block-size: 24rem;
+  }
+`;
+
 export const styles = css`
+  ${tokens}
+
   :host {
-    --_accent: var(--soc-color-accent, #0b5cad);
-    --_on-accent: var(--soc-color-on-accent, #ffffff);
-    --_text: var(--soc-color-text, #1b1f24);
-    --_surface: var(--soc-color-surface, #ffffff);
-    --_border: var(--soc-color-border, #6b7280);
-    --_tint: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
-    --_radius: var(--soc-radius, 0.5rem);
-    --_space: var(--soc-space, 1rem);
-    --_error: var(--soc-color-error, #b3261e);
-    --_segment-0: var(--_accent);
-    --_segment-1: color-mix(in srgb, var(--_accent) 45%, var(--_surface));
-    --_segment-2: color-mix(in srgb, var(--_text) 15%, var(--_surface));
     display: block;
-    color-scheme: light;
     box-sizing: border-box;
     min-inline-size: 0;
     max-inline-size: var(--soc-max-width, 40rem);
@@ -30,28 +29,6 @@ export const styles = css`
 
   :host([hidden]) {
     display: none;
-  }
-
-  :host([theme='dark']) {
-    --_accent: var(--soc-color-accent, #8cc4ff);
-    --_on-accent: var(--soc-color-on-accent, #0b1a2b);
-    --_text: var(--soc-color-text, #eef1f4);
-    --_surface: var(--soc-color-surface, #16191d);
-    --_border: var(--soc-color-border, #9aa4b2);
-    --_error: var(--soc-color-error, #ffb4ab);
-    color-scheme: dark;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_accent: var(--soc-color-accent, #8cc4ff);
-      --_on-accent: var(--soc-color-on-accent, #0b1a2b);
-      --_text: var(--soc-color-text, #eef1f4);
-      --_surface: var(--soc-color-surface, #16191d);
-      --_border: var(--soc-color-border, #9aa4b2);
-      --_error: var(--soc-color-error, #ffb4ab);
-      color-scheme: dark;
-    }
   }
 
   *,
