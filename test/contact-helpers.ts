@@ -71,8 +71,6 @@ export function useFastDelivery(
   controller.deliveryOptions = { timeoutMs: 3000, baseDelayMs: 50, ...options };
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export function form(el: CheckElement): HTMLFormElement | null {
   return $<HTMLFormElement>(el, 'form[part~="form"]');
 }
@@ -225,20 +223,4 @@ export function recordFetches() {
 /** Names of the resources (fetches included) the page has loaded so far. */
 export function resourceNames(): string[] {
   return performance.getEntriesByType('resource').map((entry) => entry.name);
-}
-
-/** A short name for a node in assertion messages: `<input#contact-name>`, or `null`. */
-export function nodeName(node: Node | null | undefined): string {
-  if (!node) return String(node);
-  if (!(node instanceof Element)) return node.nodeName;
-  return `<${node.localName}${node.id ? `#${node.id}` : ''}>`;
-}
-
-/**
- * Asserts that `actual` is the node `expected` (or null). The comparison is made here and only
- * a boolean goes to chai: a failing assertion that carries a DOM node (or a URL) as its actual or
- * expected value never reaches the report, and the test file then times out instead of failing.
- */
-export function expectSameNode(actual: Node | null | undefined, expected: Node | null, what: string): void {
-  expect(actual === expected, `${what}: got ${nodeName(actual)}, expected ${nodeName(expected)}`).to.equal(true);
 }

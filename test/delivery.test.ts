@@ -11,15 +11,14 @@ import {
   type DeliveryProgress,
   type DeliveryState,
 } from '../src/contact/delivery.ts';
-import type { ServerLog } from './contact-helpers.ts';
+import { serverLog, type ServerLog } from './contact-helpers.ts';
+import { sleep } from './helpers.ts';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Short waits keep the suite fast; Retry-After tests still wait the server's full second. */
 // Backoff of 30–60 ms: quick, yet clearly slower than a browser's own re-send (fault-endpoint.js).
 const FAST: DeliveryOptions = { baseDelayMs: 60, timeoutMs: 3000 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function makeRequest(): ContactRequest {
   return {
@@ -42,11 +41,6 @@ function endpoint(scenario: string, params: Record<string, string | number> = {}
   url.searchParams.set('scenario', scenario);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, String(value));
   return url.href;
-}
-
-async function serverLog(query: Record<string, string>): Promise<ServerLog> {
-  const response = await fetch(`/api/callback/log?${new URLSearchParams(query)}`);
-  return (await response.json()) as ServerLog;
 }
 
 /** Delivers a fresh request and returns it with the outcome, the failed tries and the server's log. */

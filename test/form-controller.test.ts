@@ -7,7 +7,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContactFormController, HOST_TIMEOUT_MS, type ContactFormSetup } from '../src/contact/form-controller.ts';
 import { emptyContactForm } from '../src/contact/validation.ts';
 import type { ContactErrorDetail, ContactSentDetail, ContactSubmitDetail } from '../src/events.ts';
-import { endpointFor, posts, serverLog, sleep, uniqueTag } from './contact-helpers.ts';
+import { endpointFor, posts, serverLog, uniqueTag } from './contact-helpers.ts';
+import { sleep } from './helpers.ts';
 
 /** The least a controller needs from its element: controllers told of (dis)connection. */
 class FormHost extends HTMLElement implements ReactiveControllerHost {

@@ -261,6 +261,8 @@ export function expectSameNode(actual: Node | null | undefined, expected: Node |
   expect.fail(`${message ? `${message}: ` : ''}expected ${describeNode(actual)} to be ${describeNode(expected)}`);
 }
 
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Fails when the shadow root has any node matching `selector`. */
 export function expectNone(el: Element, selector: string, message = ''): void {
   const found = $$(el, selector);
