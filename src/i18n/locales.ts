@@ -5,11 +5,7 @@
  * `zh-TW`→`zh-Hant`, `zh`→`zh-Hans`, `fil`→`tl`).
  */
 import { sourceLocale } from '../generated/locale-codes.ts';
-import type { TargetLocale } from './shipped-locale-loaders.ts';
 import { LOCALE_LOADERS } from './locale-modules.ts';
-
-/** A shipped locale. Development builds may also accept the pseudo-locale `en-XA`. */
-export type SupportedLocale = typeof sourceLocale | TargetLocale;
 
 /**
  * The locales this build can show: the source locale and every key of the translations

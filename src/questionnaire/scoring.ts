@@ -1,3 +1,4 @@
+/** The self-check's scoring (SPEC §2.3): answers in, level and reasons out. Pure. */
 import type { Answer, BarrierId, QuestionId, ResultLevel, SelfCheckResult } from '../types.ts';
 
 /** A Yes to any of these means a second opinion is recommended (SPEC §2). */

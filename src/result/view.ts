@@ -1,3 +1,4 @@
+/** The result screen: why, the next steps as a checklist, what to say and ask, the evidence. */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import {
