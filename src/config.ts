@@ -2,10 +2,11 @@
  * Declarative configuration for script-tag users: a child
  * `<script type="application/json">` holding the attribute keys in camelCase. Attributes win.
  */
+import { warnOnce } from './warn.ts';
 type Kind = 'string' | 'boolean' | 'string[]';
 
 /** Each key, its type, and the attribute that overrides it. */
-export const CONFIG_KEYS = {
+const CONFIG_KEYS = {
   clinicName: { kind: 'string', attribute: 'clinic-name' },
   phone: { kind: 'string', attribute: 'phone' },
   email: { kind: 'string', attribute: 'email' },
@@ -23,8 +24,8 @@ export const CONFIG_KEYS = {
   questions: { kind: 'string[]', attribute: undefined },
 } as const satisfies Record<string, { kind: Kind; attribute: string | undefined }>;
 
-export type ConfigKey = keyof typeof CONFIG_KEYS;
-export type DeclarativeConfig = Partial<Record<ConfigKey, string | boolean | string[]>>;
+type ConfigKey = keyof typeof CONFIG_KEYS;
+type DeclarativeConfig = Partial<Record<ConfigKey, string | boolean | string[]>>;
 
 function hasKind(value: unknown, kind: Kind): boolean {
   if (kind === 'string[]') return Array.isArray(value) && value.every((item) => typeof item === 'string');
@@ -77,4 +78,28 @@ export function readDeclarativeConfig(
     }
   }
   return { config, warnings };
+}
+
+const configured = new WeakSet<Element>();
+
+/**
+ * Reads the element's JSON config the first time it connects and sets what it holds, with a
+ * warning for each problem. Attributes the host wrote win, judged by the attributes present now
+ * (before the first render reflects `theme` and `variant`).
+ */
+export function applyDeclarativeConfig(element: Element): void {
+  if (configured.has(element)) return;
+  configured.add(element);
+  const hostAttributes = new Set(element.getAttributeNames());
+  const read = () => {
+    const { config, warnings } = readDeclarativeConfig(element, (name) => hostAttributes.has(name));
+    for (const warning of warnings) warnOnce(element, warning, warning);
+    Object.assign(element, config);
+  };
+  // When the script ran first (`async`, or a second widget further down a streamed page), the
+  // parser connects the element before it parses its children: look for the JSON config once
+  // the document is parsed.
+  if (document.readyState === 'loading' && !element.hasChildNodes()) {
+    document.addEventListener('DOMContentLoaded', read, { once: true });
+  } else read();
 }

@@ -21,8 +21,10 @@ export interface SelfCheckResult {
 }
 
 export type Step = 'intro' | 'question' | 'barriers' | 'result' | 'contact';
-export type Theme = 'light' | 'dark' | 'auto';
-export type Variant = 'inline' | 'launcher';
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+export const VARIANTS = ['inline', 'launcher'] as const;
+export type Variant = (typeof VARIANTS)[number];
 
 export type BestTime = 'morning' | 'afternoon' | 'evening' | 'any';
 

@@ -109,7 +109,7 @@ async function openForm(
   fast: { timeoutMs?: number; baseDelayMs?: number; hostTimeoutMs?: number } = {},
 ) {
   const el = await fixtureElement({ ...CLINIC, ...attrs });
-  useFastDelivery(el, fast);
+  useFastDelivery(fast);
   await clickButton(el, CONTACT_BUTTON);
   return el;
 }
@@ -130,7 +130,7 @@ async function formWith(
 /** The element on its result screen (level `recommended`), which has the share box. */
 async function formOnResult(endpoint: string | undefined) {
   const el = await fixtureElement({ ...CLINIC, ...(endpoint ? { endpoint } : { 'contact-form': true }) });
-  useFastDelivery(el);
+  useFastDelivery();
   await answerAll(el, ['no', 'yes', 'unsure', 'no', 'no'], ['time', 'insurance']);
   expect(el.result?.level).to.equal('recommended');
   expect(form(el), 'the call-back form on the result screen').not.to.equal(null);

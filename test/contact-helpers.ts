@@ -1,12 +1,12 @@
 /**
- * Helpers for the call-back form tests: the fault endpoint's log, the form's fields found by
- * their labels, and recorders for the form's events and status lines.
+ * Helpers for the call-back form tests: the fault endpoint's log, the form's timings, the form's
+ * fields found by their labels, and recorders for the form's events and status lines.
  *
  * Like helpers.ts, this module never imports the element, so a test file decides which copy it
  * loads.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { DeliveryOptions } from '../src/contact/delivery.ts';
+import { deliveryTimings } from '../src/contact/form-controller.ts';
 import type { ContactErrorDetail, ContactSentDetail, ContactSubmitDetail } from '../src/events.ts';
 import { $, $$, accessibleText, settle, shadow, type CheckElement } from './helpers.ts';
 
@@ -59,16 +59,13 @@ export function endpointFor(scenario: string, tag: string, params: Record<string
 }
 
 /**
- * Shortens the form's timeouts and backoff through its test seam (the production defaults are
- * 15 s and 1 s). `Retry-After` is still honoured as the server sends it.
+ * Shortens every form's timeouts and backoff on this page through the contact module's exported
+ * timings (the production defaults are 15 s, 1 s and 30 s), replacing what an earlier test set.
+ * `Retry-After` is still honoured as the server sends it.
  */
-export function useFastDelivery(
-  el: CheckElement,
-  options: Pick<DeliveryOptions, 'timeoutMs' | 'baseDelayMs'> & { hostTimeoutMs?: number } = {},
-) {
-  const controller = (el as unknown as { contactFormState: { deliveryOptions: DeliveryOptions } }).contactFormState;
-  expect(typeof controller?.deliveryOptions, 'the form controller seam exists').to.equal('object');
-  controller.deliveryOptions = { timeoutMs: 3000, baseDelayMs: 50, ...options };
+export function useFastDelivery(options: typeof deliveryTimings = {}) {
+  for (const key of Object.keys(deliveryTimings)) delete deliveryTimings[key as keyof typeof deliveryTimings];
+  Object.assign(deliveryTimings, { timeoutMs: 3000, baseDelayMs: 50, ...options });
 }
 
 export function form(el: CheckElement): HTMLFormElement | null {

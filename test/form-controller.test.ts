@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContactFormController, HOST_TIMEOUT_MS, type ContactFormSetup } from '../src/contact/form-controller.ts';
 import { emptyContactForm } from '../src/contact/validation.ts';
 import type { ContactErrorDetail, ContactSentDetail, ContactSubmitDetail } from '../src/events.ts';
-import { endpointFor, posts, serverLog, uniqueTag } from './contact-helpers.ts';
+import { endpointFor, posts, serverLog, uniqueTag, useFastDelivery } from './contact-helpers.ts';
 import { sleep } from './helpers.ts';
 
 /** The least a controller needs from its element: controllers told of (dis)connection. */
@@ -45,7 +45,7 @@ function makeForm(options: { endpoint?: () => URL | undefined } = {}): Made {
     warn: (_key, text) => warnings.push(text),
     endpoint: options.endpoint ?? (() => undefined),
   });
-  form.deliveryOptions = { timeoutMs: 3000, baseDelayMs: 50 };
+  useFastDelivery();
   form.values = { ...emptyContactForm(), name: 'Test Patient', phone: '555 010 2222', consent: true };
   document.body.append(host);
   const sent: ContactSentDetail[] = [];
@@ -112,7 +112,7 @@ describe('ContactFormController', () => {
       const tag = uniqueTag('controller-remount');
       const url = new URL(endpointFor('always-500', tag), location.href);
       const { host, form, errors } = makeForm({ endpoint: () => url });
-      form.deliveryOptions = { timeoutMs: 3000, baseDelayMs: 400 };
+      useFastDelivery({ baseDelayMs: 400 });
       const sending = form.submit(setup(url.href));
       await waitUntil(() => form.status.kind === 'retrying', 'the first try failed');
       for (let i = 0; i < 5; i++) {
@@ -138,7 +138,7 @@ describe('ContactFormController', () => {
       const tag = uniqueTag('controller-endpoint-removed');
       const url = new URL(endpointFor('always-500', tag), location.href);
       const { form, errors } = makeForm({ endpoint: () => url });
-      form.deliveryOptions = { timeoutMs: 3000, baseDelayMs: 200 };
+      useFastDelivery({ baseDelayMs: 200 });
       const sending = form.submit(setup(url.href));
       await waitUntil(() => form.status.kind === 'retrying', 'the first try failed');
       form.endpointChanged(undefined);
@@ -177,7 +177,7 @@ describe('ContactFormController', () => {
       const url = new URL(endpointFor('always-500', tag), location.href);
       let current: URL | undefined = url;
       const { host, form } = makeForm({ endpoint: () => current });
-      form.deliveryOptions = { timeoutMs: 3000, baseDelayMs: 200 };
+      useFastDelivery({ baseDelayMs: 200 });
       const sending = form.submit(setup(url.href));
       await waitUntil(() => form.status.kind === 'retrying', 'the first try failed');
       host.remove();
@@ -261,7 +261,7 @@ describe('ContactFormController', () => {
 
     it('a host promise that never settles fails after the time allowed; Try again offers the same id', async () => {
       const { host, form, errors, sent } = makeForm();
-      form.deliveryOptions = { hostTimeoutMs: 300 };
+      useFastDelivery({ hostTimeoutMs: 300 });
       let answer: () => Promise<{ reference: string }> = () => new Promise(() => {});
       const ids: string[] = [];
       host.addEventListener('soc-contact-submit', (event) => {

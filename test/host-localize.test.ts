@@ -30,8 +30,10 @@ describe('<second-opinion-check> in an app that configured @lit/localize itself'
 
   before(async () => {
     warn = spyOnWarn();
-    // The app is already in Spanish when the first widget connects.
+    // The app is already in Spanish when the first widget connects, and says so on its page, as
+    // an app does: the widget reads <html lang> for a locale set before it was listening.
     await app.setLocale('es');
+    document.documentElement.lang = 'es';
     await import('../src/define.ts');
   });
 

@@ -1,7 +1,8 @@
 /** Host-given contact details turned into links (src/contact/links.ts). */
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { httpUrl, isolate, mailtoHref, telHref } from '../src/contact/links.ts';
+import { httpUrl, mailtoHref, telHref } from '../src/contact/links.ts';
+import { isolate } from '../src/strings.ts';
 
 describe('telHref', () => {
   const cases: [string, string | undefined][] = [

@@ -9,10 +9,11 @@
  * not a try: the client waits for the browser's `online` event and then sends. A redirect is
  * a configuration error, never followed and never retried.
  */
+import type { ContactErrorDetail } from '../events.ts';
 import type { ContactRequest } from '../types.ts';
 
 /** Why a try failed: no answer at all, no answer in time, an HTTP error status, or a redirect. */
-export type DeliveryFailureReason = 'network' | 'timeout' | 'http' | 'redirect';
+export type DeliveryFailureReason = Exclude<ContactErrorDetail['reason'], 'rejected' | 'unavailable' | 'stopped'>;
 
 /**
  * Where a delivery stands, kept by the caller with its request so that a delivery stopped by
@@ -82,7 +83,7 @@ export interface DeliveryOptions {
 }
 
 /** The defaults of {@link DeliveryOptions}. */
-export const DELIVERY_DEFAULTS = {
+const DELIVERY_DEFAULTS = {
   timeoutMs: 15_000,
   maxTries: 3,
   baseDelayMs: 1_000,

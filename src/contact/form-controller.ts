@@ -3,7 +3,7 @@
  * delivery status the patient sees. What the patient typed stays here until a success.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emit, type ContactSubmitResponse } from '../events.ts';
+import { emit, type ContactErrorDetail, type ContactSubmitResponse } from '../events.ts';
 import type { ContactRequest, SelfCheckResult } from '../types.ts';
 import {
   deliverContactRequest,
@@ -22,20 +22,14 @@ import {
   type ContactFormValues,
 } from './validation.ts';
 
-/**
- * Why a request was not sent: the delivery's reasons, the host's promise rejecting or never
- * settling (`rejected`), no one to send it (`unavailable`), or its endpoint removed or changed
- * while it was pending (`stopped`).
- */
-export type ContactFailureReason = DeliveryFailureReason | 'rejected' | 'unavailable' | 'stopped';
-
 export type ContactStatus =
   | { kind: 'idle' }
   | { kind: 'sending' }
   | { kind: 'retrying'; retryAt: number; reason: DeliveryFailureReason }
   | { kind: 'offline' }
   | { kind: 'sent'; reference?: string }
-  | { kind: 'failed'; reason: ContactFailureReason; status?: number };
+  /** Why it was not sent: the reasons `soc-contact-error` gives (`timeout` of a host's promise shows as `rejected`). */
+  | { kind: 'failed'; reason: ContactErrorDetail['reason']; status?: number };
 
 /** What the controller needs from its element. */
 export interface ContactFormHooks {
@@ -47,6 +41,14 @@ export interface ContactFormHooks {
 
 /** How long a host's `respondWith` promise may stay unsettled before it counts as a failure. */
 export const HOST_TIMEOUT_MS = 30_000;
+
+/**
+ * The timings of every form on the page: SPEC §4's (15 s a try, 1 s to the first retry, 30 s for
+ * a host's promise) unless a test shortens them.
+ */
+export const deliveryTimings: Pick<DeliveryOptions, 'timeoutMs' | 'baseDelayMs' | 'maxRetryAfterMs'> & {
+  hostTimeoutMs?: number;
+} = {};
 
 /** One automatic delivery of the pending request: where to, and how far it got. */
 interface Delivery {
@@ -89,13 +91,8 @@ export class ContactFormController implements ReactiveController {
   /** A delivery cut short because the element left the page; it goes on when the element is back. */
   private interrupted?: Delivery;
 
-  /** Test seam for fast retries; production uses the SPEC's timings. */
-  deliveryOptions: Pick<DeliveryOptions, 'timeoutMs' | 'baseDelayMs' | 'maxRetryAfterMs'> & {
-    hostTimeoutMs?: number;
-  } = {};
-
   constructor(
-    private readonly host: Host,
+    protected readonly host: Host,
     private readonly hooks: ContactFormHooks,
   ) {
     host.addController(this);
@@ -249,7 +246,7 @@ export class ContactFormController implements ReactiveController {
   private async awaitHost(id: string, response: Promise<ContactSubmitResponse | void>) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<typeof HOST_TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(HOST_TIMED_OUT), this.deliveryOptions.hostTimeoutMs ?? HOST_TIMEOUT_MS);
+      timer = setTimeout(() => resolve(HOST_TIMED_OUT), deliveryTimings.hostTimeoutMs ?? HOST_TIMEOUT_MS);
     });
     try {
       const value = await Promise.race([response, timeout]);
@@ -280,7 +277,7 @@ export class ContactFormController implements ReactiveController {
     const abort = (this.abort = new AbortController());
     this.active = delivery;
     const outcome = await deliverContactRequest(endpoint, request, {
-      ...this.deliveryOptions,
+      ...deliveryTimings,
       state: delivery.state,
       signal: abort.signal,
       onProgress: (progress) => {

@@ -1,45 +1,76 @@
+/**
+ * The call-back request form (SPEC §4) and what happened to the request: the fields are drawn
+ * from one table (ids, labels, types, autofill tokens, hints), so each fact lives in one place.
+ */
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import { isolate } from './links.ts';
 import { sentenceGap } from '../sentences.ts';
+import { isolate } from '../strings.ts';
+import type { ContactErrorDetail } from '../events.ts';
 import type { BestTime } from '../types.ts';
-import type { ContactFailureReason, ContactFormController } from './form-controller.ts';
-import {
-  BEST_TIMES,
-  MESSAGE_MAX_LENGTH,
-  type ContactError,
-  type ContactField,
-  type ContactFormValues,
-} from './validation.ts';
+import { ERROR_SUMMARY_ID, SENT_HEADING_ID, type ContactController, type ContactDetails } from './controller.ts';
+import { BEST_TIMES, MESSAGE_MAX_LENGTH, type ContactError, type ContactField } from './validation.ts';
 
-export interface ContactFormView {
-  form: ContactFormController;
-  /** False when neither an endpoint nor the host can send: no Try again then. */
-  canSend: boolean;
-  clinicName?: string;
-  phone?: string;
-  telHref?: string;
-  email?: string;
-  mailtoHref?: string;
-  /** Whether a self-check result exists that the patient may share. */
-  canShareAnswers: boolean;
+interface FormView {
+  contact: ContactController;
+  details: ContactDetails;
   locale: string;
-  onSubmit: () => void;
-  onErrorLinkClick: (field: ContactField) => void;
+  /** The errors shown now, by field. */
+  errors: Map<ContactField, ContactError>;
 }
 
-const FIELD_IDS: Record<ContactField, string> = {
-  name: 'contact-name',
-  phone: 'contact-phone',
-  email: 'contact-email',
-  message: 'contact-message',
-  consent: 'contact-consent',
+type TextField = 'name' | 'phone' | 'email' | 'message';
+type Checkbox = 'voicemailOk' | 'forSomeoneElse' | 'shareAnswers' | 'consent';
+
+const fieldId = (field: string) => `contact-${field}`;
+const HOW_HINT = 'contact-how-hint';
+
+/**
+ * Every field of the form: its label, input type and `autocomplete` token, and the ids of the
+ * hints that describe it. A field's id is `contact-<name>`, its error's `contact-<name>-error`.
+ */
+const FIELDS: Record<
+  TextField | Checkbox,
+  {
+    label: (view: ContactDetails) => unknown;
+    type?: 'tel' | 'email';
+    autocomplete?: 'name' | 'tel' | 'email';
+    hints?: string;
+  }
+> = {
+  name: { label: () => msg('Your name', { id: 'form.name' }), autocomplete: 'name' },
+  phone: { label: () => msg('Phone number', { id: 'form.phone' }), type: 'tel', autocomplete: 'tel', hints: HOW_HINT },
+  email: {
+    label: () => msg('Email address', { id: 'form.email' }),
+    type: 'email',
+    autocomplete: 'email',
+    hints: HOW_HINT,
+  },
+  message: {
+    label: () => msg('Message (optional)', { id: 'form.message' }),
+    hints: 'contact-message-hint contact-message-count',
+  },
+  voicemailOk: { label: () => msg('It is OK to leave a voicemail', { id: 'form.voicemail' }) },
+  forSomeoneElse: {
+    label: () => msg('I am asking for someone else, like a family member I care for', { id: 'form.someone-else' }),
+  },
+  shareAnswers: {
+    label: () => msg('Share my self-check answers with the clinic', { id: 'form.share' }),
+    hints: 'contact-share-hint',
+  },
+  consent: {
+    label: (view) =>
+      view.clinicName
+        ? msg(html`I agree that ${isolate(view.clinicName)} may contact me about this request.`, {
+            id: 'form.consent.named',
+          })
+        : msg('I agree that the clinic may contact me about this request.', { id: 'form.consent' }),
+  },
 };
 
-export const contactFieldId = (field: ContactField) => FIELD_IDS[field];
-
-export function errorText(error: ContactError): string {
+function errorText(error: ContactError): string {
   switch (error) {
     case 'name-missing':
       return msg('Enter your name.', { id: 'form.error.name' });
@@ -69,32 +100,100 @@ function bestTimeLabel(time: BestTime): string {
   }
 }
 
-/** The call-back request form, or what happened to the request. */
-export function renderContactForm(view: ContactFormView) {
-  const { form } = view;
-  const status = form.status;
-  if (status.kind === 'sent') return renderSent(view, status.reference);
+/** The hints and the error that describe `field`, for `aria-describedby`. */
+function describedBy({ errors }: FormView, field: TextField | Checkbox) {
+  const ids = [FIELDS[field].hints, errors.has(field as ContactField) && `${fieldId(field)}-error`];
+  return ids.filter(Boolean).join(' ') || nothing;
+}
 
-  const errors = new Map(form.visibleErrors);
-  const values = form.values;
-  const text =
-    <K extends keyof ContactFormValues>(field: K) =>
-    (event: Event) =>
-      form.setValue(field, (event.target as HTMLInputElement).value as ContactFormValues[K]);
-  const tick = (field: 'voicemailOk' | 'forSomeoneElse' | 'shareAnswers' | 'consent') => (event: Event) =>
-    form.setValue(field, (event.target as HTMLInputElement).checked);
-  const describedBy = (field: ContactField, ...more: string[]) =>
-    [...more, errors.has(field) ? `${FIELD_IDS[field]}-error` : ''].filter(Boolean).join(' ') || nothing;
-  const fieldError = (field: ContactField) =>
-    errors.has(field)
-      ? html`<p id=${`${FIELD_IDS[field]}-error`} part="error" class="error">${errorText(errors.get(field)!)}</p>`
-      : nothing;
+function fieldError({ errors }: FormView, field: ContactField) {
+  const error = errors.get(field);
+  return error ? html`<p id=${`${fieldId(field)}-error`} part="error" class="error">${errorText(error)}</p>` : nothing;
+}
+
+/** A labelled text field; `before` goes between its label and its error, `after` below it. */
+function textField(view: FormView, field: TextField, before: unknown = nothing, after: unknown = nothing) {
+  const { contact } = view;
+  const { label, type, autocomplete } = FIELDS[field];
+  const id = fieldId(field);
+  const invalid = view.errors.has(field) ? 'true' : 'false';
+  const onInput = (event: Event) => contact.setValue(field, (event.target as HTMLInputElement).value);
+  const onBlur = () => contact.markTouched(field);
+  return html`
+    <div class="field">
+      <label for=${id}>${label(view.details)}</label>
+      ${before} ${fieldError(view, field)}
+      ${
+        field === 'message'
+          ? html`<textarea
+              id=${id}
+              part="input"
+              name=${field}
+              rows="4"
+              maxlength=${MESSAGE_MAX_LENGTH}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy(view, field)}
+              .value=${live(contact.values[field])}
+              ?readonly=${contact.busy}
+              @input=${onInput}
+              @blur=${onBlur}
+            ></textarea>`
+          : html`<input
+              id=${id}
+              part="input"
+              name=${field}
+              type=${ifDefined(type)}
+              dir=${ifDefined(type && 'ltr')}
+              autocomplete=${ifDefined(autocomplete)}
+              inputmode=${ifDefined(type === 'tel' ? type : undefined)}
+              spellcheck=${ifDefined(type === 'email' ? 'false' : undefined)}
+              ?required=${field === 'name'}
+              .value=${live(contact.values[field])}
+              ?readonly=${contact.busy}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy(view, field)}
+              @input=${onInput}
+              @blur=${onBlur}
+            />`
+      }
+      ${after}
+    </div>
+  `;
+}
+
+/** A labelled checkbox; consent is required, and shows its error once the patient leaves it. */
+function checkbox(view: FormView, field: Checkbox) {
+  const { contact } = view;
+  const consent = field === 'consent';
+  return html`
+    <label part="option" class="option">
+      <input
+        type="checkbox"
+        id=${ifDefined(consent ? fieldId(field) : undefined)}
+        name=${field}
+        ?required=${consent}
+        .checked=${live(contact.values[field])}
+        ?disabled=${contact.busy}
+        aria-invalid=${ifDefined(consent ? (view.errors.has(field) ? 'true' : 'false') : undefined)}
+        aria-describedby=${describedBy(view, field)}
+        @change=${(event: Event) => {
+          contact.setValue(field, (event.target as HTMLInputElement).checked);
+          if (consent) contact.markTouched(field);
+        }}
+      />
+      <span>${FIELDS[field].label(view.details)}</span>
+    </label>
+  `;
+}
+
+/** The call-back request form, or what happened to the request. */
+export function renderContactForm(contact: ContactController, details: ContactDetails, locale: string) {
+  const status = contact.status;
+  const view: FormView = { contact, details, locale, errors: new Map(contact.visibleErrors) };
+  if (status.kind === 'sent') return renderSent(view, status.reference);
+  const { errors } = view;
+  const values = contact.values;
   const left = MESSAGE_MAX_LENGTH - values.message.length;
-  const consentText = view.clinicName
-    ? msg(html`I agree that ${isolate(view.clinicName)} may contact me about this request.`, {
-        id: 'form.consent.named',
-      })
-    : msg('I agree that the clinic may contact me about this request.', { id: 'form.consent' });
 
   return html`
     <form
@@ -104,15 +203,15 @@ export function renderContactForm(view: ContactFormView) {
       aria-labelledby="form-heading"
       @submit=${(event: Event) => {
         event.preventDefault();
-        view.onSubmit();
+        void contact.send(locale);
       }}
     >
       <h3 id="form-heading">${msg('Ask the clinic to call you back', { id: 'form.heading' })}</h3>
       ${
-        form.submitted && errors.size
+        contact.submitted && errors.size
           ? html`
               <div
-                id="error-summary"
+                id=${ERROR_SUMMARY_ID}
                 class="error-summary"
                 role="alert"
                 tabindex="-1"
@@ -124,10 +223,11 @@ export function renderContactForm(view: ContactFormView) {
                     ([field, error]) =>
                       html`<li>
                         <a
-                          href=${`#${FIELD_IDS[field]}`}
+                          href=${`#${fieldId(field)}`}
                           @click=${(event: Event) => {
                             event.preventDefault();
-                            view.onErrorLinkClick(field);
+                            const root = (event.target as Element).getRootNode() as ShadowRoot;
+                            root.getElementById(fieldId(field))?.focus();
                           }}
                           >${errorText(error)}</a
                         >
@@ -138,66 +238,11 @@ export function renderContactForm(view: ContactFormView) {
             `
           : nothing
       }
-
-      <div class="field">
-        <label for="contact-name">${msg('Your name', { id: 'form.name' })}</label>
-        ${fieldError('name')}
-        <input
-          id="contact-name"
-          part="input"
-          name="name"
-          autocomplete="name"
-          required
-          .value=${live(values.name)}
-          ?readonly=${form.busy}
-          aria-invalid=${errors.has('name') ? 'true' : 'false'}
-          aria-describedby=${describedBy('name')}
-          @input=${text('name')}
-          @blur=${() => form.markTouched('name')}
-        />
-      </div>
-
-      <p id="contact-how-hint" class="hint">
+      ${textField(view, 'name')}
+      <p id=${HOW_HINT} class="hint">
         ${msg('Give a phone number, an email address, or both.', { id: 'form.contact.hint' })}
       </p>
-      <div class="field">
-        <label for="contact-phone">${msg('Phone number', { id: 'form.phone' })}</label>
-        ${fieldError('phone')}
-        <input
-          id="contact-phone"
-          part="input"
-          name="phone"
-          type="tel"
-          dir="ltr"
-          autocomplete="tel"
-          inputmode="tel"
-          .value=${live(values.phone)}
-          ?readonly=${form.busy}
-          aria-invalid=${errors.has('phone') ? 'true' : 'false'}
-          aria-describedby=${describedBy('phone', 'contact-how-hint')}
-          @input=${text('phone')}
-          @blur=${() => form.markTouched('phone')}
-        />
-      </div>
-      <div class="field">
-        <label for="contact-email">${msg('Email address', { id: 'form.email' })}</label>
-        ${fieldError('email')}
-        <input
-          id="contact-email"
-          part="input"
-          name="email"
-          type="email"
-          dir="ltr"
-          autocomplete="email"
-          spellcheck="false"
-          .value=${live(values.email)}
-          ?readonly=${form.busy}
-          aria-invalid=${errors.has('email') ? 'true' : 'false'}
-          aria-describedby=${describedBy('email', 'contact-how-hint')}
-          @input=${text('email')}
-          @blur=${() => form.markTouched('email')}
-        />
-      </div>
+      ${textField(view, 'phone')} ${textField(view, 'email')}
 
       <fieldset class="field">
         <legend>${msg('Best time to call', { id: 'form.time' })}</legend>
@@ -210,8 +255,8 @@ export function renderContactForm(view: ContactFormView) {
                   name="bestTime"
                   value=${time}
                   .checked=${live(values.bestTime === time)}
-                  ?disabled=${form.busy}
-                  @change=${() => form.setValue('bestTime', time)}
+                  ?disabled=${contact.busy}
+                  @change=${() => contact.setValue('bestTime', time)}
                 />
                 <span>${bestTimeLabel(time)}</span>
               </label>`,
@@ -219,51 +264,15 @@ export function renderContactForm(view: ContactFormView) {
         </div>
       </fieldset>
 
-      <div class="options compact">
-        <label part="option" class="option">
-          <input
-            type="checkbox"
-            name="voicemailOk"
-            .checked=${live(values.voicemailOk)}
-            ?disabled=${form.busy}
-            @change=${tick('voicemailOk')}
-          />
-          <span>${msg('It is OK to leave a voicemail', { id: 'form.voicemail' })}</span>
-        </label>
-        <label part="option" class="option">
-          <input
-            type="checkbox"
-            name="forSomeoneElse"
-            .checked=${live(values.forSomeoneElse)}
-            ?disabled=${form.busy}
-            @change=${tick('forSomeoneElse')}
-          />
-          <span
-            >${msg('I am asking for someone else, like a family member I care for', { id: 'form.someone-else' })}</span
-          >
-        </label>
-      </div>
+      <div class="options compact">${checkbox(view, 'voicemailOk')} ${checkbox(view, 'forSomeoneElse')}</div>
 
-      <div class="field">
-        <label for="contact-message">${msg('Message (optional)', { id: 'form.message' })}</label>
-        <p id="contact-message-hint" class="hint">
+      ${textField(
+        view,
+        'message',
+        html`<p id="contact-message-hint" class="hint">
           ${msg('Please do not include detailed medical information.', { id: 'form.message.hint' })}
-        </p>
-        ${fieldError('message')}
-        <textarea
-          id="contact-message"
-          part="input"
-          name="message"
-          rows="4"
-          maxlength=${MESSAGE_MAX_LENGTH}
-          .value=${live(values.message)}
-          ?readonly=${form.busy}
-          aria-invalid=${errors.has('message') ? 'true' : 'false'}
-          aria-describedby=${describedBy('message', 'contact-message-hint', 'contact-message-count')}
-          @input=${text('message')}
-          @blur=${() => form.markTouched('message')}
-        ></textarea>
-        <p id="contact-message-count" class="hint counter">
+        </p>`,
+        html`<p id="contact-message-count" class="hint counter">
           ${
             left === 1
               ? msg('You have 1 character left.', { id: 'form.message.left.one' })
@@ -277,23 +286,12 @@ export function renderContactForm(view: ContactFormView) {
                       id: 'form.message.over',
                     })
           }
-        </p>
-      </div>
-
+        </p>`,
+      )}
       ${
-        view.canShareAnswers
+        contact.canShareAnswers
           ? html`<div class="options compact">
-              <label part="option" class="option">
-                <input
-                  type="checkbox"
-                  name="shareAnswers"
-                  aria-describedby="contact-share-hint"
-                  .checked=${live(values.shareAnswers)}
-                  ?disabled=${form.busy}
-                  @change=${tick('shareAnswers')}
-                />
-                <span>${msg('Share my self-check answers with the clinic', { id: 'form.share' })}</span>
-              </label>
+              ${checkbox(view, 'shareAnswers')}
               <p id="contact-share-hint" class="hint">
                 ${msg('This sends your answers and result, so the clinic knows what you want to ask.', { id: 'form.share.hint' })}
               </p>
@@ -301,26 +299,7 @@ export function renderContactForm(view: ContactFormView) {
           : nothing
       }
 
-      <div class="field">
-        ${fieldError('consent')}
-        <label part="option" class="option">
-          <input
-            id="contact-consent"
-            type="checkbox"
-            name="consent"
-            required
-            .checked=${live(values.consent)}
-            ?disabled=${form.busy}
-            aria-invalid=${errors.has('consent') ? 'true' : 'false'}
-            aria-describedby=${describedBy('consent')}
-            @change=${(event: Event) => {
-              tick('consent')(event);
-              form.markTouched('consent');
-            }}
-          />
-          <span>${consentText}</span>
-        </label>
-      </div>
+      <div class="field">${fieldError(view, 'consent')} ${checkbox(view, 'consent')}</div>
 
       <!--
         The honeypot. A patient's browser must never fill it, or their request would be dropped:
@@ -341,19 +320,19 @@ export function renderContactForm(view: ContactFormView) {
           data-bwignore
           data-form-type="other"
           .value=${live(values.honeypot)}
-          @input=${text('honeypot')}
+          @input=${(event: Event) => contact.setValue('honeypot', (event.target as HTMLInputElement).value)}
         />
       </div>
 
       ${renderStatus(view)}
       ${
-        view.canSend
+        contact.offered
           ? html`<div class="actions">
               <button
                 type="submit"
                 part="button button-primary"
                 class="primary"
-                aria-disabled=${form.busy ? 'true' : 'false'}
+                aria-disabled=${contact.busy ? 'true' : 'false'}
               >
                 ${
                   status.kind === 'failed'
@@ -368,8 +347,8 @@ export function renderContactForm(view: ContactFormView) {
   `;
 }
 
-function renderStatus(view: ContactFormView) {
-  const status = view.form.status;
+function renderStatus(view: FormView) {
+  const status = view.contact.status;
   let message: unknown = nothing;
   switch (status.kind) {
     case 'sending':
@@ -411,7 +390,7 @@ function renderStatus(view: ContactFormView) {
   `;
 }
 
-function failureReason(reason: ContactFailureReason): string {
+function failureReason(reason: ContactErrorDetail['reason']): string {
   switch (reason) {
     case 'redirect':
       return msg('The clinic’s request form is not set up correctly.', { id: 'form.failed.config' });
@@ -428,20 +407,22 @@ function failureReason(reason: ContactFailureReason): string {
   }
 }
 
-function renderFallback(view: ContactFormView) {
+function renderFallback({ details }: FormView) {
   // Phone numbers and addresses read left to right even inside right-to-left text.
-  const phone = view.telHref ? html`<a href=${view.telHref} dir="ltr">${isolate(view.phone)}</a>` : undefined;
-  const email = view.mailtoHref ? html`<a href=${view.mailtoHref} dir="ltr">${isolate(view.email)}</a>` : undefined;
+  const phone = details.telHref ? html`<a href=${details.telHref} dir="ltr">${isolate(details.phone)}</a>` : undefined;
+  const email = details.mailtoHref
+    ? html`<a href=${details.mailtoHref} dir="ltr">${isolate(details.email)}</a>`
+    : undefined;
   if (phone && email) return msg(html`You can also call ${phone} or email ${email}.`, { id: 'form.fallback.both' });
   if (phone) return msg(html`You can also call ${phone}.`, { id: 'form.fallback.phone' });
   if (email) return msg(html`You can also email ${email}.`, { id: 'form.fallback.email' });
   return nothing;
 }
 
-function renderSent(view: ContactFormView, reference?: string) {
+function renderSent(view: FormView, reference?: string) {
   return html`
     <div part="form" class="contact-form sent">
-      <h3 id="form-sent" tabindex="-1">${msg('Your request was sent', { id: 'form.sent.heading' })}</h3>
+      <h3 id=${SENT_HEADING_ID} tabindex="-1">${msg('Your request was sent', { id: 'form.sent.heading' })}</h3>
       ${reference ? html`<p>${msg(str`Your reference is ${reference}.`, { id: 'form.sent.reference' })}</p>` : nothing}
       <p>
         ${msg('Someone from the clinic will contact you.', { id: 'form.sent.next' })}${sentenceGap(view.locale)}${renderFallback(view)}

@@ -1,5 +1,4 @@
-/** Turns host-given contact details into safe links and isolated text. The element warns. */
-import { html, nothing } from 'lit';
+/** Turns host-given contact details into safe links, or nothing. Pure: no DOM, no strings. */
 
 /** Where a phone number's extension starts: `;ext=9`, `ext. 9`, `x9` (a digit must follow). */
 const EXTENSION = /(?:;\s*ext\s*=|ext(?:ension)?|x)[\s.:=#]*\p{Nd}/iu;
@@ -54,12 +53,4 @@ export function httpUrl(value: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Host-given text, bidi-isolated: a direction override inside it (U+202E…) cannot reorder the
- * sentence around it, and a right-to-left name does not pull the words next to it along.
- */
-export function isolate(text: string | undefined) {
-  return text ? html`<bdi>${text}</bdi>` : nothing;
 }

@@ -1,37 +1,28 @@
-import { html, nothing, type TemplateResult } from 'lit';
+/** The contact panel (SPEC §2.4): the clinic's details and, when offered, the call-back form. */
+import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { isolate } from './links.ts';
+import { contactHeading, isolate } from '../strings.ts';
+import type { ContactController } from './controller.ts';
+import { renderContactForm } from './form-view.ts';
 
-export interface ContactDetails {
-  clinicName?: string;
-  phone?: string;
-  telHref?: string;
-  email?: string;
-  mailtoHref?: string;
-  contactUrl?: string;
-  address?: string;
-  hours?: string;
-}
-
-export function contactHeading(clinicName?: string): string | TemplateResult {
-  return clinicName
-    ? msg(html`Contact ${isolate(clinicName)}`, { id: 'contact.heading.named' })
-    : msg('Contact the clinic', { id: 'contact.heading' });
-}
-
-/** The clinic's configured ways to reach it; each line only when configured. */
-export function renderContactPanel(
-  details: ContactDetails,
-  form: TemplateResult | typeof nothing = nothing,
-  headingId = 'contact-heading',
-  isStepHeading = false,
-) {
+/**
+ * The contact panel: the clinic's configured ways to reach it (each line only when configured)
+ * and the call-back form when it is offered. `asStep`: the panel is the contact screen, and its
+ * heading the screen's heading.
+ */
+export function renderContact(contact: ContactController, locale: string, asStep = false) {
+  const details = contact.details;
+  // A request that failed (say, stopped because the endpoint was removed) stays on screen with
+  // everything typed, even when nothing can send it any more.
+  const form =
+    contact.offered || contact.status.kind === 'failed' ? renderContactForm(contact, details, locale) : nothing;
   const hasAny = details.telHref || details.mailtoHref || details.contactUrl || details.address || details.hours;
   const heading = contactHeading(details.clinicName);
+  const headingId = asStep ? 'heading' : 'contact-heading';
   return html`
     <section part="contact" class="contact" aria-labelledby=${headingId}>
       ${
-        isStepHeading
+        asStep
           ? html`<h2 id=${headingId} part="title" tabindex="-1">${heading}</h2>`
           : html`<h3 id=${headingId}>${heading}</h3>`
       }

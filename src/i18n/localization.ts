@@ -18,7 +18,6 @@ import { sourceLocale } from '../generated/locale-codes.ts';
 import { LOCALE_LOADERS as TABLE } from './locale-modules.ts';
 import type { LocaleLoaders } from './shipped-locale-loaders.ts';
 import { matchLocale } from './locales.ts';
-import { checkTitle } from '../questionnaire/questions.ts';
 
 type Controls = ReturnType<typeof configureLocalization>;
 
@@ -27,21 +26,14 @@ const LOCALE_LOADERS: LocaleLoaders = TABLE;
 let localization: Controls | undefined;
 /** Set when the host app configured the shared @lit/localize before any widget did. */
 let hostManaged = false;
-/** The host app's locale as last announced by @lit/localize, in host-managed mode. */
+/** The host app's locale as last announced by @lit/localize's status event, in host-managed mode. */
 let hostLocale: string | undefined;
-/** The translations loaded so far, by locale. */
-const loaded = new Map<string, LocaleModule>();
 /** Settles when the locale last asked for is active (or failed to load); unset when none is pending. */
 let pending: Promise<void> | undefined;
-/** Host-managed mode: every translation of ours, loaded once, to recognise the app's locale. */
-let recognition: Promise<void> | undefined;
 
-async function load(locale: string): Promise<LocaleModule> {
+function load(locale: string): Promise<LocaleModule> {
   const loader = LOCALE_LOADERS[locale];
-  if (!loader) throw new Error(`no translation for ${locale}`);
-  const module = await loader();
-  loaded.set(locale, module);
-  return module;
+  return loader ? loader() : Promise.reject(new Error(`no translation for ${locale}`));
 }
 
 function controls(): Controls | undefined {
@@ -66,22 +58,16 @@ function controls(): Controls | undefined {
   return localization;
 }
 
-const ENGLISH_TITLE = 'Should I get a second opinion?';
-
 /**
  * The language the widget's text is in: the page's active widget locale (one per page: SPEC §5).
- * In host-managed mode, the host's locale when the host's modules carry our messages, else `en`.
+ * In host-managed mode, the app's locale as @lit/localize last announced it, else the page's
+ * `<html lang>` (an app that set its locale before the first widget listened), when it is one
+ * of ours; otherwise `en`, which is what the widget shows when the app's modules lack its
+ * messages.
  */
 export function activeLocale(): string {
   const own = controls();
-  if (own) return own.getLocale();
-  const title = checkTitle();
-  if (title === ENGLISH_TITLE) return sourceLocale;
-  // The app set its locale before the first widget listened: recognise our own translation
-  // (`localeReady` loaded them before the first render).
-  const recognised = [...loaded].find(([, module]) => module.templates['intro.title'] === title)?.[0];
-  const pageLang = document.documentElement.lang;
-  return hostLocale ?? recognised ?? matchLocale(pageLang) ?? (pageLang || sourceLocale);
+  return own ? own.getLocale() : (matchLocale(hostLocale ?? document.documentElement.lang) ?? sourceLocale);
 }
 
 /**
@@ -107,15 +93,9 @@ export function switchLocale(locale: string): Promise<void> {
 
 /**
  * What a widget's first render waits for, so that it never shows English before its language:
- * the locale being loaded, or, in host-managed mode with the app in another language, our
- * translations (to know which locale the app's text is). Undefined when nothing is pending, so
- * an English page renders at once.
+ * the locale being loaded. Undefined when nothing is pending (an English page, or an app that
+ * owns the locale and has its text loaded already), so the widget renders at once.
  */
 export function localeReady(): Promise<void> | undefined {
-  if (controls()) return pending;
-  if (recognition || checkTitle() === ENGLISH_TITLE) return recognition;
-  recognition = Promise.all(Object.keys(LOCALE_LOADERS).map((locale) => load(locale).catch(() => undefined))).then(
-    () => undefined,
-  );
-  return recognition;
+  return controls() && pending;
 }

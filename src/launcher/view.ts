@@ -1,33 +1,36 @@
+/** The launcher variant: a floating button and the modal dialog it opens. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { checkTitle } from '../questionnaire/questions.ts';
+import { checkTitle } from '../strings.ts';
 
 export interface LauncherView {
   locale: string;
   dir: 'ltr' | 'rtl';
   /** The check itself; undefined until the dialog is first opened, so a closed launcher costs little. */
   content?: TemplateResult;
-  onOpenClick: () => void;
-  onCloseClick: () => void;
-  onDialogClose: () => void;
+  /** The launcher was pressed (`true`), or the dialog was closed by its button or Escape (`false`). */
+  onOpenChange: (open: boolean) => void;
 }
-
-/** The launcher and its dialog are named by the check's title. */
-export const launcherLabel = checkTitle;
 
 /** A floating button and the native modal dialog it opens (`showModal()` gives focus trapping and Escape). */
 export function renderLauncher(view: LauncherView) {
   return html`
     <div class="launcher-root" lang=${view.locale} dir=${view.dir}>
-      <button type="button" part="launcher" class="launcher" aria-haspopup="dialog" @click=${view.onOpenClick}>
+      <button
+        type="button"
+        part="launcher"
+        class="launcher"
+        aria-haspopup="dialog"
+        @click=${() => view.onOpenChange(true)}
+      >
         <svg class="launcher-icon" viewBox="0 0 24 24" aria-hidden="true">
           <path d="M4 4h16v12H8l-4 4z"></path>
         </svg>
-        <span>${launcherLabel()}</span>
+        <span>${checkTitle()}</span>
       </button>
-      <dialog part="dialog" class="dialog" aria-label=${launcherLabel()} @close=${view.onDialogClose}>
+      <dialog part="dialog" class="dialog" aria-label=${checkTitle()} @close=${() => view.onOpenChange(false)}>
         <div class="dialog-bar">
-          <button type="button" part="button" class="close" @click=${view.onCloseClick}>
+          <button type="button" part="button" class="close" @click=${() => view.onOpenChange(false)}>
             <span aria-hidden="true">×</span>
             <span class="visually-hidden">${msg('Close', { id: 'launcher.close' })}</span>
           </button>

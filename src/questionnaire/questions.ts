@@ -1,22 +1,43 @@
+/** The default questions and barriers: which ones a host may ask, and their text. */
 import { msg } from '@lit/localize';
-import { BARRIER_IDS, QUESTION_IDS, type BarrierId, type QuestionId } from '../types.ts';
+import { QUESTION_IDS, type BarrierId, type QuestionId } from '../types.ts';
 
-export { BARRIER_IDS, QUESTION_IDS };
+/** Any value, named for a warning without throwing (a BigInt, a circular object, a Symbol…). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
+  return `a value of type ${typeof value}`;
+}
 
 /**
- * Keeps the known ids of a host's `questions` list, in its order and without repeats.
- * Returns the unknown ones too, so the element can warn about them.
+ * The questions to ask from a host's `questions` value: its known ids, in its order and without
+ * repeats, or every default question when none is known. `warn(key, text)` is told about each
+ * thing left out.
  */
-export function normalizeQuestionIds(value: unknown): { ids: QuestionId[]; unknown: unknown[] } {
-  if (!Array.isArray(value)) return { ids: [...QUESTION_IDS], unknown: [value] };
+export function questionList(value: unknown, warn: (key: string, text: string) => void): QuestionId[] {
+  const known = `Known ids: ${QUESTION_IDS.join(', ')}.`;
+  if (!Array.isArray(value)) {
+    warn(
+      `questions:not-a-list:${describeValue(value)}`,
+      `questions must be a list of question ids, not ${describeValue(value)}, so all default questions are asked. ${known}`,
+    );
+    return [...QUESTION_IDS];
+  }
   const ids: QuestionId[] = [];
-  const unknown: unknown[] = [];
   for (const item of value) {
     if ((QUESTION_IDS as readonly unknown[]).includes(item)) {
       if (!ids.includes(item as QuestionId)) ids.push(item as QuestionId);
-    } else unknown.push(item);
+    } else
+      warn(
+        `questions:${describeValue(item)}`,
+        `the questions list has an unknown id ${describeValue(item)}; it is left out. ${known}`,
+      );
   }
-  return { ids, unknown };
+  if (ids.length) return ids;
+  warn('questions:empty', 'the questions list has no known id, so all default questions are asked.');
+  return [...QUESTION_IDS];
 }
 
 // Strings are looked up when rendered, never at module load, so a language switch re-renders.
@@ -55,7 +76,3 @@ export function barrierText(id: BarrierId): string {
       return msg('Nothing is holding me back', { id: 'barrier.none' });
   }
 }
-
-export const checkTitle = () => msg('Should I get a second opinion?', { id: 'intro.title' });
-export const barriersTitle = () => msg('Is anything holding you back?', { id: 'barriers.title' });
-export const answerMissingText = () => msg('Choose Yes, No or Not sure to go on.', { id: 'question.error' });

@@ -1,13 +1,16 @@
-import { html, nothing } from 'lit';
+/** The questionnaire's screens: the intro, one question at a time, and the barriers step. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { sentenceGap } from '../sentences.ts';
-import { answerMissingText, BARRIER_IDS, barriersTitle, barrierText, checkTitle, questionText } from './questions.ts';
-import type { Answer, BarrierId, QuestionId } from '../types.ts';
-import { contactHeading } from '../contact/view.ts';
+import { answerMissingText, barriersTitle, checkTitle } from '../strings.ts';
+import { BARRIER_IDS, type Answer, type BarrierId, type QuestionId } from '../types.ts';
+import type { PathAction } from './path.ts';
+import { barrierText, questionText } from './questions.ts';
 
 const ANSWERS: readonly Answer[] = ['yes', 'no', 'unsure'];
 
-export function answerLabel(answer: Answer): string {
+function answerLabel(answer: Answer): string {
   switch (answer) {
     case 'yes':
       return msg('Yes', { id: 'answer.yes' });
@@ -29,9 +32,10 @@ export const progressText = (number: number, total: number) =>
 
 export interface IntroView {
   total: number;
-  clinicName?: string;
-  onStart: () => void;
-  onContact: () => void;
+  /** The contact button's label ("Contact Riverside Clinic"). */
+  contactLabel: string | TemplateResult;
+  /** Start or Contact: the path decides where each leads. */
+  onAction: (action: PathAction) => void;
 }
 
 export function renderIntro(view: IntroView) {
@@ -52,10 +56,10 @@ export function renderIntro(view: IntroView) {
         }
       </p>
       <div class="actions">
-        <button type="button" part="button button-primary" class="primary" @click=${view.onStart}>
+        <button type="button" part="button button-primary" class="primary" @click=${() => view.onAction('start')}>
           ${msg('Start', { id: 'intro.start' })}
         </button>
-        <button type="button" part="button" @click=${view.onContact}>${contactHeading(view.clinicName)}</button>
+        <button type="button" part="button" @click=${() => view.onAction('contact')}>${view.contactLabel}</button>
       </div>
     </section>
   `;
@@ -68,58 +72,62 @@ export interface QuestionView {
   answer?: Answer;
   showError: boolean;
   onAnswer: (answer: Answer) => void;
-  onContinue: () => void;
-  onBack: () => void;
+  /** Continue or Back. */
+  onAction: (action: PathAction) => void;
 }
 
 export function renderQuestion(view: QuestionView) {
   const errorId = 'answer-error';
-  return html`
-    <form class="step" novalidate @submit=${(event: Event) => (event.preventDefault(), view.onContinue())}>
-      ${renderBackButton(view.onBack)} ${renderProgress(view.number, view.total)}
-      <fieldset part="question" aria-describedby=${view.showError ? errorId : nothing}>
-        <legend>
-          <h2 id="heading" part="title" tabindex="-1">${questionText(view.id)}</h2>
-        </legend>
-        ${view.showError ? html`<p id=${errorId} part="error" class="error">${answerMissingText()}</p>` : nothing}
-        <div class="options">
-          ${ANSWERS.map(
-            (answer) => html`
-              <label part="option" class="option">
-                <input
-                  type="radio"
-                  name=${`answer-${view.id}`}
-                  value=${answer}
-                  .checked=${view.answer === answer}
-                  @change=${() => view.onAnswer(answer)}
-                />
-                <span>${answerLabel(answer)}</span>
-              </label>
-            `,
-          )}
+  // Fresh radios for each question: reused ones would be renamed into the new group while still
+  // checked, which unchecks the answer given there before (seen going Back).
+  return keyed(
+    view.id,
+    html`
+      <form class="step" novalidate @submit=${(event: Event) => (event.preventDefault(), view.onAction('continue'))}>
+        ${renderBackButton(() => view.onAction('back'))} ${renderProgress(view.number, view.total)}
+        <fieldset part="question" aria-describedby=${view.showError ? errorId : nothing}>
+          <legend>
+            <h2 id="heading" part="title" tabindex="-1">${questionText(view.id)}</h2>
+          </legend>
+          ${view.showError ? html`<p id=${errorId} part="error" class="error">${answerMissingText()}</p>` : nothing}
+          <div class="options">
+            ${ANSWERS.map(
+              (answer) => html`
+                <label part="option" class="option">
+                  <input
+                    type="radio"
+                    name=${`answer-${view.id}`}
+                    value=${answer}
+                    .checked=${view.answer === answer}
+                    @change=${() => view.onAnswer(answer)}
+                  />
+                  <span>${answerLabel(answer)}</span>
+                </label>
+              `,
+            )}
+          </div>
+        </fieldset>
+        <div class="actions">
+          <button type="submit" part="button button-primary" class="primary">
+            ${msg('Continue', { id: 'nav.continue' })}
+          </button>
         </div>
-      </fieldset>
-      <div class="actions">
-        <button type="submit" part="button button-primary" class="primary">
-          ${msg('Continue', { id: 'nav.continue' })}
-        </button>
-      </div>
-    </form>
-  `;
+      </form>
+    `,
+  );
 }
 
 export interface BarriersView {
   selected: ReadonlySet<BarrierId>;
   onToggle: (id: BarrierId, checked: boolean) => void;
-  onContinue: () => void;
-  onSkip: () => void;
-  onBack: () => void;
+  /** Continue ("See my result"), Skip or Back. */
+  onAction: (action: PathAction) => void;
 }
 
 export function renderBarriers(view: BarriersView) {
   return html`
-    <form class="step" novalidate @submit=${(event: Event) => (event.preventDefault(), view.onContinue())}>
-      ${renderBackButton(view.onBack)}
+    <form class="step" novalidate @submit=${(event: Event) => (event.preventDefault(), view.onAction('continue'))}>
+      ${renderBackButton(() => view.onAction('back'))}
       <fieldset part="question" aria-describedby="barriers-hint">
         <legend>
           <h2 id="heading" part="title" tabindex="-1">${barriersTitle()}</h2>
@@ -148,7 +156,7 @@ export function renderBarriers(view: BarriersView) {
         <button type="submit" part="button button-primary" class="primary">
           ${msg('See my result', { id: 'barriers.continue' })}
         </button>
-        <button type="button" part="button" @click=${view.onSkip}>
+        <button type="button" part="button" @click=${() => view.onAction('skip')}>
           ${msg('Skip this step', { id: 'barriers.skip' })}
         </button>
       </div>

@@ -1,3 +1,4 @@
+/** The result's text and figures: headings, reasons, steps, the studies (SPEC §2 content facts). */
 import { msg, str } from '@lit/localize';
 import type { Answer, BarrierId, QuestionId, ResultLevel } from '../types.ts';
 
@@ -26,9 +27,12 @@ function formats(locale: string) {
 /** "November 2026" in the patient's language. */
 export const reviewedDate = (locale: string) => formats(locale).month.format(CONTENT_REVIEWED);
 
-/** Makes the result's formatters ahead of time, so showing the result stays quick. */
+/**
+ * Makes the result's formatters when the page is idle, while the patient answers: they cost
+ * ~10 ms the first time, so showing the result stays quick.
+ */
 export function warmResultFormats(locale: string): void {
-  formats(locale);
+  (window.requestIdleCallback ?? setTimeout)(() => formats(locale));
 }
 
 export function levelHeading(level: ResultLevel): string {

@@ -1,7 +1,10 @@
 /**
  * The contrast guard: a host's brand colours must still leave text readable (WCAG 1.4.3,
- * 4.5:1). Colours are resolved by the browser itself, so every CSS colour syntax works.
+ * 4.5:1). Colours are resolved by the browser itself, so every CSS colour syntax works. The
+ * element runs it as a reactive controller, which warns once per element and failing pair.
  */
+import type { LitElement, ReactiveController } from 'lit';
+import { warnOnce } from '../warn.ts';
 
 export type Rgb = [number, number, number];
 
@@ -49,12 +52,12 @@ export function toRgb(color: string, backdrop: Rgb = [255, 255, 255]): Rgb | und
 }
 
 /** The pairs the guard checks: each names the public tokens a host would change. */
-export const CONTRAST_PAIRS = [
+const CONTRAST_PAIRS = [
   { text: '--_on-accent', background: '--_accent', names: '--soc-color-on-accent on --soc-color-accent' },
   { text: '--_text', background: '--_surface', names: '--soc-color-text on --soc-color-surface' },
 ] as const;
 
-export const MIN_TEXT_CONTRAST = 4.5;
+const MIN_TEXT_CONTRAST = 4.5;
 
 /** The pairs of `element`'s resolved colours that fall below 4.5:1, with their ratios. */
 export function lowContrastPairs(element: Element): { names: string; ratio: number }[] {
@@ -74,4 +77,70 @@ export function lowContrastPairs(element: Element): { names: string; ratio: numb
     if (ratio < MIN_TEXT_CONTRAST) failing.push({ names: pair.names, ratio });
   }
   return failing;
+}
+
+/** The host colour tokens the guard checks; without any of them only our own (passing) colours apply. */
+const HOST_COLOR_TOKENS = ['--soc-color-accent', '--soc-color-on-accent', '--soc-color-text', '--soc-color-surface'];
+
+/**
+ * Checks the element's colours after its first render and after each theme change. Colours are
+ * only known once styles apply, so the check waits until the page is idle, off the first paint.
+ */
+export class ContrastGuard implements ReactiveController {
+  private cancel?: () => void;
+  /** A check was pending when the element left the page: run it when it is back. */
+  private due = false;
+  private theme?: string;
+
+  constructor(private readonly host: LitElement & { theme: string }) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.due) this.schedule();
+  }
+
+  hostDisconnected(): void {
+    // A pending callback would keep a removed element alive; check again if it comes back.
+    this.due = Boolean(this.cancel);
+    this.cancel?.();
+    this.cancel = undefined;
+  }
+
+  hostUpdated(): void {
+    if (this.theme === this.host.theme) return;
+    this.theme = this.host.theme;
+    this.schedule();
+  }
+
+  private schedule() {
+    this.due = false;
+    this.cancel?.();
+    const run = () => {
+      this.cancel = undefined;
+      this.check();
+    };
+    if ('requestIdleCallback' in window) {
+      const handle = requestIdleCallback(run, { timeout: 1000 });
+      this.cancel = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(run, 1);
+      this.cancel = () => clearTimeout(handle);
+    }
+  }
+
+  private check() {
+    const root = this.host.renderRoot.querySelector('.base, .launcher-root');
+    if (!root) return;
+    // Our own theme colours pass; only a host's --soc-* colours can fail, so skip the canvas work without them.
+    const style = getComputedStyle(this.host);
+    if (HOST_COLOR_TOKENS.every((token) => !style.getPropertyValue(token).trim())) return;
+    for (const { names, ratio } of lowContrastPairs(root)) {
+      warnOnce(
+        this.host,
+        `contrast:${names}`,
+        `text contrast of ${names} is ${ratio.toFixed(2)}:1, below the 4.5:1 that WCAG asks for. Choose colours further apart.`,
+      );
+    }
+  }
 }

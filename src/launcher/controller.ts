@@ -1,0 +1,61 @@
+/**
+ * The launcher's native `<dialog>` kept in step with the element's `open`, in both directions,
+ * with `soc-open` / `soc-close`, focus back on the launcher after closing, and the dialog kept
+ * modal when the element moves in the page.
+ */
+import type { LitElement, ReactiveController } from 'lit';
+import { emit } from '../events.ts';
+import type { Variant } from '../types.ts';
+
+export class LauncherController implements ReactiveController {
+  /** The dialog's content is rendered on first open and kept, so nothing typed is lost. */
+  opened = false;
+  private wasOpen = false;
+  private seen?: [boolean, Variant];
+
+  constructor(private readonly host: LitElement & { open: boolean; variant: Variant }) {
+    host.addController(this);
+  }
+
+  /**
+   * Moving the element in the page takes its open dialog out of the top layer: it would stay
+   * open but no longer modal (the page behind it usable, focus not kept in). Show it as a modal
+   * again, without a `close` in between.
+   */
+  hostConnected(): void {
+    const dialog = this.host.renderRoot?.querySelector('dialog');
+    if (!dialog || !this.host.open || dialog.matches(':modal')) return;
+    dialog.removeAttribute('open');
+    dialog.showModal();
+  }
+
+  hostUpdate(): void {
+    if (this.host.open && this.host.variant === 'launcher') this.opened = true;
+  }
+
+  hostUpdated(): void {
+    const { host } = this;
+    if (this.seen?.[0] === host.open && this.seen[1] === host.variant) return;
+    this.seen = [host.open, host.variant];
+    const dialog = host.renderRoot.querySelector('dialog');
+    if (!dialog) {
+      // `variant` left `launcher` with the dialog open: it is gone, so it closed.
+      if (this.wasOpen) {
+        this.wasOpen = false;
+        host.open = false;
+        emit(host, 'soc-close');
+      }
+      return;
+    }
+    if (host.open && !dialog.open) {
+      dialog.showModal();
+      emit(host, 'soc-open');
+    } else if (!host.open && this.wasOpen) {
+      // Closed by the host, the close button, or Escape (then the dialog is already shut).
+      if (dialog.open) dialog.close();
+      emit(host, 'soc-close');
+      host.renderRoot.querySelector<HTMLElement>('.launcher')?.focus();
+    }
+    this.wasOpen = host.open;
+  }
+}
