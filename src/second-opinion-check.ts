@@ -11,24 +11,25 @@ import { reservedSpace, styles } from './second-opinion-check.styles.ts';
 import { applyDeclarativeConfig } from './config.ts';
 import { answerMissingText, barriersTitle, checkTitle, contactHeading, disclaimerText, isolate } from './strings.ts';
 import { oneOf, warnOnce } from './warn.ts';
+import { QUESTION_IDS, THEMES, VARIANTS } from './types.ts';
+import type { Answer, BarrierId, QuestionId, SelfCheckResult, Theme, Variant } from './types.ts';
 import { questionList } from './questionnaire/questions.ts';
 import { INTRO, next, questionsBefore, toggleBarrier, within } from './questionnaire/path.ts';
 import type { PathAction, PathState } from './questionnaire/path.ts';
-import { progressText, renderBackButton, renderBarriers, renderIntro, renderQuestion } from './questionnaire/view.ts';
 import { ContactController } from './contact/controller.ts';
-import { renderContact } from './contact/view.ts';
 import { LauncherController } from './launcher/controller.ts';
-import { renderLauncher } from './launcher/view.ts';
 import { ContrastGuard } from './theme/contrast.ts';
-import { LocaleController } from './i18n/controller.ts';
-import { activeLocale, localeReady } from './i18n/localization.ts';
-import { directionOf } from './i18n/locales.ts';
-// Last, so that in the one-file bundle they follow the translations: each locale's gzip then stays in budget.
+// The views after the logic: through sentences.ts they bring in the translations, which the
+// one-file bundle then places after our code, where it compresses better (npm run size).
+import { progressText, renderBackButton, renderBarriers, renderIntro, renderQuestion } from './questionnaire/view.ts';
 import { levelHeading, warmResultFormats } from './result/content.ts';
 import { saveChecklist } from './result/export.ts';
 import { renderResult } from './result/view.ts';
-import { QUESTION_IDS, THEMES, VARIANTS } from './types.ts';
-import type { Answer, BarrierId, QuestionId, SelfCheckResult, Theme, Variant } from './types.ts';
+import { renderContact } from './contact/view.ts';
+import { renderLauncher } from './launcher/view.ts';
+import { LocaleController } from './i18n/controller.ts';
+import { activeLocale, localeReady } from './i18n/localization.ts';
+import { directionOf } from './i18n/locales.ts';
 
 /**
  * A short, honest "Should I get a second opinion?" self-check for patients who have just had a

@@ -1,3 +1,4 @@
+/** Joining separate sentences (messages) shown side by side, as each language writes them. */
 import { activeLocale } from './i18n/localization.ts';
 
 /**
