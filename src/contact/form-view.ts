@@ -25,7 +25,11 @@ type TextField = 'name' | 'phone' | 'email' | 'message';
 type Checkbox = 'voicemailOk' | 'forSomeoneElse' | 'shareAnswers' | 'consent';
 
 const fieldId = (field: string) => `contact-${field}`;
+/** The hints' ids: each hint says what its fields are for, and they name it in `aria-describedby`. */
 const HOW_HINT = 'contact-how-hint';
+const MESSAGE_HINT = 'contact-message-hint';
+const COUNTER = 'contact-message-count';
+const SHARE_HINT = 'contact-share-hint';
 
 /**
  * Every field of the form: its label, input type and `autocomplete` token, and the ids of the
@@ -50,7 +54,7 @@ const FIELDS: Record<
   },
   message: {
     label: () => msg('Message (optional)', { id: 'form.message' }),
-    hints: 'contact-message-hint contact-message-count',
+    hints: `${MESSAGE_HINT} ${COUNTER}`,
   },
   voicemailOk: { label: () => msg('It is OK to leave a voicemail', { id: 'form.voicemail' }) },
   forSomeoneElse: {
@@ -58,7 +62,7 @@ const FIELDS: Record<
   },
   shareAnswers: {
     label: () => msg('Share my self-check answers with the clinic', { id: 'form.share' }),
-    hints: 'contact-share-hint',
+    hints: SHARE_HINT,
   },
   consent: {
     label: (view) =>
@@ -269,10 +273,10 @@ export function renderContactForm(contact: ContactController, details: ContactDe
       ${textField(
         view,
         'message',
-        html`<p id="contact-message-hint" class="hint">
+        html`<p id=${MESSAGE_HINT} class="hint">
           ${msg('Please do not include detailed medical information.', { id: 'form.message.hint' })}
         </p>`,
-        html`<p id="contact-message-count" class="hint counter">
+        html`<p id=${COUNTER} class="hint counter">
           ${
             left === 1
               ? msg('You have 1 character left.', { id: 'form.message.left.one' })
@@ -292,7 +296,7 @@ export function renderContactForm(contact: ContactController, details: ContactDe
         contact.canShareAnswers
           ? html`<div class="options compact">
               ${checkbox(view, 'shareAnswers')}
-              <p id="contact-share-hint" class="hint">
+              <p id=${SHARE_HINT} class="hint">
                 ${msg('This sends your answers and result, so the clinic knows what you want to ask.', { id: 'form.share.hint' })}
               </p>
             </div>`
