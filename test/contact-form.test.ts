@@ -592,7 +592,9 @@ describe('call-back form: delivery', () => {
     const log = await serverLog({ tag });
     const [first, second] = posts(log);
     expect([first!.key, second!.key]).to.deep.equal([id, id]);
-    expect(second!.time - first!.time, 'the first try was given its timeout').to.be.at.least(950);
+    // Measured at the server, so the first request's trip there comes off the 1000 ms: allow
+    // 100 ms for it on a loaded machine (a try cut short would show far less).
+    expect(second!.time - first!.time, 'the first try was given its timeout').to.be.at.least(900);
     expect(log.delivered).to.equal(1);
   });
 
