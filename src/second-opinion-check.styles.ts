@@ -154,7 +154,8 @@ export const styles = css`
     font-weight: 600;
   }
 
-  button.back {
+  button.back,
+  button.quiet {
     display: inline-flex;
     align-items: center;
     gap: 0.25em;

@@ -134,26 +134,85 @@ describe('<second-opinion-check> result content', () => {
     await answerAll(el, ['yes', 'no', 'no', 'no', 'no']);
     await chooseOption(el, 'Tell your doctor you want a second opinion.');
     await expect(el).to.be.accessible();
-    const original = HTMLAnchorElement.prototype.click;
-    const downloads: { href: string; download: string; text: Promise<string> }[] = [];
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      // Read the blob before the widget revokes its URL; a blob: fetch never leaves the page.
-      downloads.push({ href: this.href, download: this.download, text: fetch(this.href).then((r) => r.text()) });
-    };
-    try {
-      buttonByName(el, 'Save as a text file').click();
-    } finally {
-      HTMLAnchorElement.prototype.click = original;
-    }
-    expect(downloads).to.have.length(1);
-    const [file] = downloads;
+    const file = await saveChecklist(el);
     expect(file.href).to.match(/^blob:/);
     expect(file.download).to.match(/\.txt$/);
     const text = await file.text;
     expect(text).to.contain(LEVEL_HEADING.recommended);
-    expect(text).to.contain('[x] Tell your doctor you want a second opinion.');
+    expect(text).to.contain('Your next steps\n[x] Tell your doctor you want a second opinion.');
     expect(text).to.contain('[ ] Ask your insurance company what your plan covers.');
     expect(text).to.contain('Is it safe to wait a few weeks to decide?');
     expect(text).to.contain('In an emergency, call 911.');
   });
+
+  it('for optional, heads the checklist as what to do if they decide to get one, on screen and in the file', async () => {
+    const el = await fixtureElement();
+    await answerAll(el, ['no', 'no', 'no', 'no', 'no']);
+    expect(headingText(el)).to.equal(LEVEL_HEADING.optional);
+    await expect(el).to.be.accessible();
+    const steps = $(el, '[part~="steps"]')!;
+    expect(accessibleText(steps.querySelector('h3')!)).to.equal('If you decide to get a second opinion');
+    expect(steps.getAttribute('aria-labelledby')).to.equal(steps.querySelector('h3')!.id);
+    const text = await (await saveChecklist(el)).text;
+    expect(text).to.contain('If you decide to get a second opinion\n[ ] Tell your doctor you want a second opinion.');
+    expect(text).not.to.contain('Your next steps');
+  });
+
+  it('heads the checklist "Your next steps" for recommended and consider', async () => {
+    for (const answers of [
+      ['yes', 'no', 'no', 'no', 'no'],
+      ['no', 'unsure', 'no', 'no', 'no'],
+    ] as const) {
+      const el = await fixtureElement();
+      await answerAll(el, answers);
+      expect(accessibleText($(el, '[part~="steps"] h3')!)).to.equal('Your next steps');
+    }
+  });
+
+  it('Start again is a quiet secondary button, not part button-primary', async () => {
+    const el = await fixtureElement();
+    await answerAll(el, ['yes', 'no', 'no', 'no', 'no']);
+    await expect(el).to.be.accessible();
+    const restart = buttonByName(el, 'Start again');
+    expect(restart.getAttribute('part')).to.equal('button');
+    expect(restart.classList.contains('primary')).to.equal(false);
+    const style = getComputedStyle(restart);
+    const print = getComputedStyle(buttonByName(el, 'Print'));
+    expect(style.backgroundColor, 'not filled with the accent colour').to.equal(print.backgroundColor);
+    expect(style.borderColor, 'quieter than Print: no border').to.equal('rgba(0, 0, 0, 0)');
+    expect(
+      $$(el, '[part~="result"] [part~="button-primary"]'),
+      'no primary button without a call-back form',
+    ).to.have.length(0);
+  });
+
+  it('with a call-back form, the result has exactly one primary button: the form’s, not Start again', async () => {
+    const el = await fixtureElement({
+      'clinic-name': 'Riverside Clinic',
+      phone: '(555) 010-4477',
+      'contact-form': true,
+    });
+    await answerAll(el, ['yes', 'no', 'no', 'no', 'no']);
+    await expect(el).to.be.accessible();
+    const primaries = $$(el, '[part~="result"] [part~="button-primary"]');
+    expect(primaries).to.have.length(1);
+    expect(accessibleText(primaries[0])).to.equal('Ask for a call back');
+  });
 });
+
+/** Presses Save as a text file and returns the download the widget started. */
+async function saveChecklist(el: Element) {
+  const original = HTMLAnchorElement.prototype.click;
+  const downloads: { href: string; download: string; text: Promise<string> }[] = [];
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    // Read the blob before the widget revokes its URL; a blob: fetch never leaves the page.
+    downloads.push({ href: this.href, download: this.download, text: fetch(this.href).then((r) => r.text()) });
+  };
+  try {
+    buttonByName(el, 'Save as a text file').click();
+  } finally {
+    HTMLAnchorElement.prototype.click = original;
+  }
+  expect(downloads).to.have.length(1);
+  return downloads[0];
+}

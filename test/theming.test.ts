@@ -256,9 +256,10 @@ describe('styling API: parts', () => {
       'contact',
       'option',
       'button',
-      'button-primary',
       'disclaimer',
     ]);
+    // Start again is a quiet secondary action: without a call-back form, no primary button.
+    expect(partsOf(el, 'button-primary')).to.have.length(0);
     const result = part(el, 'result')!;
     for (const name of ['steps', 'stats', 'contact'] as const)
       expect(result.contains(part(el, name)), name).to.equal(true);

@@ -237,6 +237,10 @@ export function studies(locale: string): Study[] {
   ];
 }
 
-export const stepsHeading = () => msg('Your next steps', { id: 'result.steps' });
+/** For `optional` the steps are what to do if the patient decides to get one (SPEC §2.3). */
+export const stepsHeading = (level: ResultLevel) =>
+  level === 'optional'
+    ? msg('If you decide to get a second opinion', { id: 'result.steps.optional' })
+    : msg('Your next steps', { id: 'result.steps' });
 export const talkHeading = () => msg('How to bring it up with your doctor', { id: 'talk.heading' });
 export const visitHeading = () => msg('Questions to ask at your second-opinion visit', { id: 'visit.heading' });

@@ -19,7 +19,7 @@ function checklistText(result: SelfCheckResult, ticked: readonly boolean[], disc
     '',
     levelHeading(result.level),
     '',
-    stepsHeading(),
+    stepsHeading(result.level),
     ...nextSteps().map((step, index) => `[${ticked[index] ? 'x' : ' '}] ${step}`),
     '',
     talkHeading(),

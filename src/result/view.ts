@@ -60,7 +60,7 @@ export function renderResult(view: ResultView) {
       }
 
       <section part="steps" class="steps" aria-labelledby="steps-heading">
-        <h3 id="steps-heading">${stepsHeading()}</h3>
+        <h3 id="steps-heading">${stepsHeading(result.level)}</h3>
         <ul class="checklist">
           ${nextSteps().map(
             (text, index) => html`
@@ -104,7 +104,7 @@ export function renderResult(view: ResultView) {
       ${view.contactPanel}
 
       <div class="actions no-print">
-        <button type="button" part="button button-primary" class="primary" @click=${view.onRestart}>
+        <button type="button" part="button" class="quiet" @click=${view.onRestart}>
           ${msg('Start again', { id: 'result.restart' })}
         </button>
       </div>

@@ -125,6 +125,7 @@
 'result.save': `Guardar como archivo de texto`,
 'result.save.filename': `lista-segunda-opinion.txt`,
 'result.steps': `Sus próximos pasos`,
+'result.steps.optional': `Si decide pedir una segunda opinión`,
 'result.why': `Por qué se lo decimos`,
 'step.choose': `Elija un especialista. Puede buscar uno por su cuenta o elegir uno de la lista de su seguro.`,
 'step.insurance': `Pregunte a su compañía de seguros qué cubre su plan.`,

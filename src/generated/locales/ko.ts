@@ -125,6 +125,7 @@
 'result.save': `텍스트 파일로 저장`,
 'result.save.filename': `두번째-의견-체크리스트.txt`,
 'result.steps': `다음 단계`,
+'result.steps.optional': `세컨드 오피니언을 받기로 하신다면`,
 'result.why': `이렇게 말씀드리는 이유`,
 'step.choose': `전문의를 고르세요. 직접 찾거나 보험사 목록에서 고를 수 있어요.`,
 'step.insurance': `보험 플랜에서 무엇을 보장하는지 보험사에 물어보세요.`,

@@ -125,6 +125,7 @@
 'result.save': `I-save bilang text file`,
 'result.save.filename': `checklist-pangalawang-opinyon.txt`,
 'result.steps': `Ang inyong mga susunod na hakbang`,
+'result.steps.optional': `Kung magpapasya kayong kumuha ng pangalawang opinyon`,
 'result.why': `Bakit namin ito sinasabi`,
 'step.choose': `Pumili ng espesyalista. Puwede kayong maghanap nang mag-isa o pumili mula sa listahan ng inyong insurance.`,
 'step.insurance': `Tanungin ang inyong insurance company kung ano ang sakop ng inyong plan.`,

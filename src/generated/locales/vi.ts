@@ -125,6 +125,7 @@
 'result.save': `Lưu thành tệp văn bản`,
 'result.save.filename': `danh-sach-y-kien-thu-hai.txt`,
 'result.steps': `Các bước tiếp theo của quý vị`,
+'result.steps.optional': `Nếu quý vị quyết định xin ý kiến thứ hai`,
 'result.why': `Vì sao chúng tôi nói vậy`,
 'step.choose': `Chọn một bác sĩ chuyên khoa. Quý vị có thể tự tìm hoặc chọn từ danh sách của công ty bảo hiểm.`,
 'step.insurance': `Hỏi công ty bảo hiểm xem chương trình của quý vị chi trả những gì.`,

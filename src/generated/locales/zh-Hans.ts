@@ -125,6 +125,7 @@
 'result.save': `保存为文本文件`,
 'result.save.filename': `第二意见清单.txt`,
 'result.steps': `您的下一步`,
+'result.steps.optional': `如果您决定寻求第二意见`,
 'result.why': `我们为什么这样说`,
 'step.choose': `选择一位专科医生。您可以自己找，也可以从保险公司的名单中选。`,
 'step.insurance': `询问您的保险公司，您的保险计划包括哪些费用。`,

@@ -125,6 +125,7 @@
 'result.save': `儲存為文字檔`,
 'result.save.filename': `第二意見清單.txt`,
 'result.steps': `您的下一步`,
+'result.steps.optional': `如果您決定尋求第二意見`,
 'result.why': `我們為什麼這樣說`,
 'step.choose': `選擇一位專科醫生。您可以自己找，也可以從保險公司的名單中選。`,
 'step.insurance': `詢問您的保險公司，您的保險計劃包括哪些費用。`,
