@@ -414,10 +414,12 @@ export const styles = css`
     max-inline-size: none;
   }
 
+  /* The page's bottom inline-end corner: a physical side, since the widget's dir follows its language. */
   .launcher {
+    --_gap: 1.5rem;
     position: fixed;
-    inset-block-end: var(--soc-launcher-inset-block-end, 1.5rem);
-    inset-inline-end: var(--soc-launcher-inset-inline-end, 1.5rem);
+    inset-block-end: var(--soc-launcher-inset-block-end, var(--_gap));
+    right: var(--soc-launcher-inset-inline-end, var(--_gap));
     z-index: var(--soc-z-index, 1000);
     display: inline-flex;
     align-items: center;
@@ -429,6 +431,29 @@ export const styles = css`
     font-weight: 600;
     border-radius: 999px;
     box-shadow: 0 2px 8px rgb(0 0 0 / 30%);
+  }
+
+  .page-rtl {
+    right: auto;
+    left: var(--soc-launcher-inset-inline-end, var(--_gap));
+  }
+
+  .launcher-short {
+    display: none;
+  }
+
+  /* A phone: the closed launcher is compact, its icon and a short label. */
+  @media (max-width: 480px) {
+    .launcher {
+      --_gap: 1rem;
+      padding: 0.5rem 0.75rem;
+    }
+    .launcher-full {
+      display: none;
+    }
+    .launcher-short {
+      display: inline;
+    }
   }
 
   .launcher-icon {

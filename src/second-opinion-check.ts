@@ -79,8 +79,8 @@ import { directionOf } from './i18n/locales.ts';
  * @cssprop [--soc-space=1rem] - Base spacing unit.
  * @cssprop [--soc-max-width=40rem] - Widest the inline widget (and the launcher's dialog) grows.
  * @cssprop [--soc-z-index=1000] - Stacking order of the launcher button.
- * @cssprop [--soc-launcher-inset-block-end=1.5rem] - Launcher's distance from the bottom of the viewport.
- * @cssprop [--soc-launcher-inset-inline-end=1.5rem] - Launcher's distance from the inline-end side (right, or left in right-to-left languages).
+ * @cssprop [--soc-launcher-inset-block-end=1.5rem] - Launcher's distance from the bottom of the viewport (1rem below 480 px).
+ * @cssprop [--soc-launcher-inset-inline-end=1.5rem] - Launcher's distance from the page's inline-end side (right, or left on a right-to-left page; 1rem below 480 px).
  */
 @localized()
 export class SecondOpinionCheck extends LitElement {
@@ -185,7 +185,13 @@ export class SecondOpinionCheck extends LitElement {
     const dir = directionOf(locale);
     if (this.variant !== 'launcher') return this.renderCheck(locale, dir);
     const content = this.launcher.opened ? this.renderCheck(locale, dir) : undefined;
-    return renderLauncher({ locale, dir, content, onOpenChange: (open) => (this.open = open) });
+    return renderLauncher({
+      locale,
+      dir,
+      pageRtl: this.launcher.pageRtl,
+      content,
+      onOpenChange: (open) => (this.open = open),
+    });
   }
 
   private renderCheck(locale: string, dir: 'ltr' | 'rtl') {

@@ -6,8 +6,9 @@ import { click, getCheck, start } from './support/flow.ts';
 import type { SecondOpinionCheck } from '../src/define.ts';
 
 /**
- * `variant="launcher"`: a button fixed to the bottom inline-end corner (bottom-left in
- * Arabic) that opens the check in a modal dialog. `open` reflects the dialog's state; Escape
+ * `variant="launcher"`: a button fixed to the page's bottom inline-end corner (bottom-left on a
+ * right-to-left page, whatever the widget's language; compact below about 480 px) that opens
+ * the check in a modal dialog. `open` reflects the dialog's state; Escape
  * and the close button close it and focus returns to the button. The offsets are
  * `--soc-launcher-inset-block-end` and `--soc-launcher-inset-inline-end`, so a host can keep it
  * off its own fixed elements.
@@ -80,15 +81,31 @@ export const ClosedAgain: Story = {
   },
 };
 
-/** Arabic: the button sits bottom-left. */
+/**
+ * An Arabic widget on a left-to-right page: the button keeps the page's corner, bottom-right
+ * (on a right-to-left page, `dir="rtl"` on `<html>` or `<body>`, it sits bottom-left).
+ */
 export const Arabic: Story = {
-  name: 'Arabic, bottom-left',
+  name: 'Arabic on a left-to-right page, bottom-right',
   args: { locale: 'ar' },
   play: async ({ canvasElement }) => {
     const check = await getCheck(canvasElement);
     await waitFor(() => expect(launcherButton(check).closest('[dir]')?.getAttribute('dir')).toBe('rtl'));
     const box = launcherButton(check).getBoundingClientRect();
-    await expect(box.left).toBeLessThan(window.innerWidth / 2);
+    await expect(box.left).toBeGreaterThan(window.innerWidth / 2);
+  },
+};
+
+/** A phone, 320 px wide: the closed launcher is compact, its icon and "Second opinion?". */
+export const Compact: Story = {
+  name: 'Compact on a phone (320 px)',
+  globals: { viewport: { value: 'narrow320', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const check = await getCheck(canvasElement);
+    const short = launcherButton(check).querySelector('.launcher-short')!;
+    await expect(short.textContent).toBe('Second opinion?');
+    // Below about 480 px the short label is the one shown (the test runner's window may be wider).
+    if (window.innerWidth <= 480) await expect(getComputedStyle(short).display).not.toBe('none');
   },
 };
 

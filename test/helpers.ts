@@ -100,13 +100,14 @@ export function $$<E extends Element = HTMLElement>(el: Element, selector: strin
   return [...shadow(el).querySelectorAll<E>(selector)];
 }
 
-/** Text a screen reader would read for a node: aria-hidden parts left out, spaces collapsed. */
+/** Text a screen reader would read for a node: aria-hidden and display: none parts left out, spaces collapsed. */
 export function accessibleText(node: Node): string {
   const label = node instanceof Element ? node.getAttribute('aria-label') : null;
   if (label) return label.trim();
   const collect = (current: Node): string => {
     if (current.nodeType === Node.TEXT_NODE) return current.textContent ?? '';
     if (current instanceof Element && current.getAttribute('aria-hidden') === 'true') return '';
+    if (current instanceof Element && current.isConnected && getComputedStyle(current).display === 'none') return '';
     return [...current.childNodes].map(collect).join('');
   };
   return collect(node).replace(/\s+/g, ' ').trim();

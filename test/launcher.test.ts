@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../src/define.ts';
 import type { SecondOpinionCheck } from '../src/second-opinion-check.ts';
 import {
@@ -123,6 +124,25 @@ describe('<second-opinion-check variant="launcher">', () => {
     const rect = launcherButton(el).getBoundingClientRect();
     expect(rect.left).to.be.at.least(0);
     expect(rect.right).to.be.at.most(document.documentElement.clientWidth);
+  });
+
+  it('below about 480 px the closed launcher is compact: icon and a short label that is its name', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await renderLauncher();
+      await expect(el).to.be.accessible();
+      const button = launcherButton(el);
+      expect(accessibleText(button)).to.equal('Second opinion?');
+      const rect = button.getBoundingClientRect();
+      expect(rect.width, 'covers little of the width').to.be.below(320 * 0.65);
+      expect(rect.height).to.be.at.least(44);
+      expect(rect.height, 'one line').to.be.below(60);
+      expect(320 - rect.right, 'gap to the right edge').to.be.closeTo(16, 2);
+      await setViewport({ width: 800, height: 600 });
+      expect(accessibleText(button)).to.equal(TITLE);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('renders the check only when first opened', async () => {
@@ -334,7 +354,7 @@ describe('<second-opinion-check variant="launcher">', () => {
 });
 
 describe('<second-opinion-check variant="launcher" locale="ar">', () => {
-  it('sits at the bottom left, named in Arabic', async () => {
+  it('an Arabic widget on a left-to-right page stays bottom-right, named in Arabic', async () => {
     const el = await renderLauncher({ locale: 'ar' });
     await waitUntil(() => $(el, '.launcher-root')?.getAttribute('dir') === 'rtl', 'the launcher turns right-to-left');
     await settle(el);
@@ -346,9 +366,9 @@ describe('<second-opinion-check variant="launcher" locale="ar">', () => {
 
     const { clientWidth, clientHeight } = document.documentElement;
     const rect = button.getBoundingClientRect();
-    expect(rect.left, 'gap to the left edge').to.be.closeTo(24, 2);
+    expect(clientWidth - rect.right, 'gap to the right edge').to.be.closeTo(24, 2);
     expect(clientHeight - rect.bottom, 'gap to the bottom edge').to.be.closeTo(24, 2);
-    expect(rect.right, 'on the left half').to.be.below(clientWidth / 2);
+    expect(rect.left, 'on the right half').to.be.above(clientWidth / 2);
     expect(rect.width).to.be.at.least(44);
     expect(rect.height).to.be.at.least(44);
 
@@ -359,12 +379,40 @@ describe('<second-opinion-check variant="launcher" locale="ar">', () => {
     expectClosedWithFocusOnLauncher(el);
   });
 
-  it('--soc-launcher-inset-inline-end measures from the left in Arabic', async () => {
+  it('--soc-launcher-inset-inline-end measures from the page’s inline end', async () => {
     const el = await renderLauncher({ locale: 'ar', style: '--soc-launcher-inset-inline-end: 64px' });
     await waitUntil(() => $(el, '.launcher-root')?.getAttribute('dir') === 'rtl', 'the launcher turns right-to-left');
     await expect(el).to.be.accessible();
-    expect(launcherButton(el).getBoundingClientRect().left).to.be.closeTo(64, 1);
+    const right = launcherButton(el).getBoundingClientRect().right;
+    expect(document.documentElement.clientWidth - right).to.be.closeTo(64, 1);
   });
+});
+
+describe('<second-opinion-check variant="launcher"> on a right-to-left page', () => {
+  afterEach(() => {
+    document.documentElement.removeAttribute('dir');
+    document.body.removeAttribute('dir');
+  });
+
+  for (const [locale, where] of [
+    ['ar', 'html'],
+    ['en', 'body'],
+  ] as const) {
+    it(`sits at the bottom left (locale="${locale}", dir on <${where}>), and moves when the page's dir changes`, async () => {
+      const page = where === 'html' ? document.documentElement : document.body;
+      page.dir = 'rtl';
+      const el = await renderLauncher({ locale, style: '--soc-launcher-inset-inline-end: 40px' });
+      await settle(el);
+      await expect(el).to.be.accessible();
+      const { clientWidth } = document.documentElement;
+      expect(launcherButton(el).getBoundingClientRect().left, 'gap to the left edge').to.be.closeTo(40, 2);
+      page.dir = 'ltr';
+      await waitUntil(
+        () => clientWidth - launcherButton(el).getBoundingClientRect().right < 45,
+        'back to the right when the page turns left-to-right',
+      );
+    });
+  }
 });
 
 describe('<second-opinion-check variant="launcher"> moved or switched while open', () => {

@@ -1,7 +1,8 @@
 /**
  * The launcher's native `<dialog>` kept in step with the element's `open`, in both directions,
  * with `soc-open` / `soc-close`, focus back on the launcher after closing, and the dialog kept
- * modal when the element moves in the page.
+ * modal when the element moves in the page. It also follows the page's direction (`dir` on
+ * `<html>` or `<body>`), which places the launcher.
  */
 import type { LitElement, ReactiveController } from 'lit';
 import { emit } from '../events.ts';
@@ -12,6 +13,7 @@ export class LauncherController implements ReactiveController {
   opened = false;
   private wasOpen = false;
   private seen?: [boolean, Variant];
+  private observer = new MutationObserver(() => this.host.requestUpdate());
 
   constructor(private readonly host: LitElement & { open: boolean; variant: Variant }) {
     host.addController(this);
@@ -22,11 +24,23 @@ export class LauncherController implements ReactiveController {
    * open but no longer modal (the page behind it usable, focus not kept in). Show it as a modal
    * again, without a `close` in between.
    */
+  /** Whether the page is right-to-left; the widget's own direction follows its language. */
+  get pageRtl(): boolean {
+    return (document.body?.dir || document.documentElement.dir) === 'rtl';
+  }
+
   hostConnected(): void {
+    for (const node of [document.documentElement, document.body]) {
+      if (node) this.observer.observe(node, { attributeFilter: ['dir'] });
+    }
     const dialog = this.host.renderRoot?.querySelector('dialog');
     if (!dialog || !this.host.open || dialog.matches(':modal')) return;
     dialog.removeAttribute('open');
     dialog.showModal();
+  }
+
+  hostDisconnected(): void {
+    this.observer.disconnect();
   }
 
   hostUpdate(): void {

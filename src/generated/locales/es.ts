@@ -88,6 +88,7 @@
 'intro.what': `Una segunda opinión es cuando otro médico revisa su diagnóstico y su plan de tratamiento.`,
 'intro.why': `Muchas personas piden una para sentirse seguras ante una decisión importante, o para conocer todas sus opciones.`,
 'launcher.close': `Cerrar`,
+'launcher.short': `¿Segunda opinión?`,
 'nav.back': `Atrás`,
 'nav.continue': `Continuar`,
 'progress': str`Pregunta ${0} de ${1}`,

@@ -88,6 +88,7 @@
 'intro.what': `Ang pangalawang opinyon ay kapag tiningnan ng ibang doktor ang inyong diagnosis at plano ng gamutan.`,
 'intro.why': `Maraming tao ang kumukuha nito para maging panatag sa isang malaking desisyon, o para malaman ang lahat ng kanilang pagpipilian.`,
 'launcher.close': `Isara`,
+'launcher.short': `Pangalawang opinyon?`,
 'nav.back': `Bumalik`,
 'nav.continue': `Magpatuloy`,
 'progress': str`Tanong ${0} sa ${1}`,

@@ -88,6 +88,7 @@
 'intro.what': `Ý kiến thứ hai là khi một bác sĩ khác xem lại chẩn đoán và kế hoạch điều trị của quý vị.`,
 'intro.why': `Nhiều người xin ý kiến thứ hai để yên tâm trước một quyết định lớn, hoặc để biết tất cả các lựa chọn của mình.`,
 'launcher.close': `Đóng`,
+'launcher.short': `Ý kiến thứ hai?`,
 'nav.back': `Quay lại`,
 'nav.continue': `Tiếp tục`,
 'progress': str`Câu hỏi ${0} trong số ${1}`,

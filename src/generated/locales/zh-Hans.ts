@@ -88,6 +88,7 @@
 'intro.what': `第二意见是指由另一位医生查看您的诊断和治疗方案。`,
 'intro.why': `很多人寻求第二意见，是为了在做重大决定时更安心，或者了解所有的选择。`,
 'launcher.close': `关闭`,
+'launcher.short': `第二意见？`,
 'nav.back': `返回`,
 'nav.continue': `继续`,
 'progress': str`第${0}题，共${1}题`,

@@ -88,6 +88,7 @@
 'intro.what': `第二意見是指由另一位醫生查看您的診斷和治療方案。`,
 'intro.why': `很多人尋求第二意見，是為了在做重大決定時更安心，或者了解所有的選擇。`,
 'launcher.close': `關閉`,
+'launcher.short': `第二意見？`,
 'nav.back': `返回`,
 'nav.continue': `繼續`,
 'progress': str`第${0}題，共${1}題`,
