@@ -19,16 +19,16 @@ export class LauncherController implements ReactiveController {
     host.addController(this);
   }
 
-  /**
-   * Moving the element in the page takes its open dialog out of the top layer: it would stay
-   * open but no longer modal (the page behind it usable, focus not kept in). Show it as a modal
-   * again, without a `close` in between.
-   */
   /** Whether the page is right-to-left; the widget's own direction follows its language. */
   get pageRtl(): boolean {
     return (document.body?.dir || document.documentElement.dir) === 'rtl';
   }
 
+  /**
+   * Follows the page's `dir`. And: moving the element in the page takes its open dialog out of
+   * the top layer: it would stay open but no longer modal (the page behind it usable, focus not
+   * kept in). Show it as a modal again, without a `close` in between.
+   */
   hostConnected(): void {
     for (const node of [document.documentElement, document.body]) {
       if (node) this.observer.observe(node, { attributeFilter: ['dir'] });
